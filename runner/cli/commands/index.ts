@@ -1,7 +1,14 @@
 // Every hostlab subcommand, in the order `hostlab --help` lists them. A command is a file here that exports
 // `register(program)`; adding one means adding its file and one line below.
 import type { Command } from "commander";
+import { register as lint } from "./lint.js";
+import { register as list } from "./list.js";
+import { register as show } from "./show.js";
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [
+  list,
+  show,
+  lint,
+];
