@@ -1,0 +1,78 @@
+// `type: file-label` — the SELinux label of a file or directory, read with `ls -dZ`. The lab's lesson: a `:Z`
+// volume is relabelled to the private label of the container that mounted it (container_file_t plus that
+// container's MCS pair), so after several runs the directory carries the pair of the last one.
+import { z } from "zod";
+import type { CheckType, CommonSpec } from "./check-type.js";
+import { errorVerdict, fail, notApplicable, pass } from "./check-type.js";
+import { LACKS } from "./capabilities.js";
+import { containerArg, containerRef, describeContainer, engineField, type Engine } from "./container-ref.js";
+import { parseLsLabel } from "./formats/ls-z.js";
+import { isNoLabel, mcsCategories, parseContext } from "./formats/selinux-context.js";
+import { shellQuote } from "../probe.js";
+
+type FileLabelSpec = CommonSpec & {
+  path: string;
+  "selinux-type"?: string;
+  level?: string;
+  "same-mcs-as"?: { container: string; engine: Engine };
+};
+
+export const absolutePath = z
+  .string()
+  .regex(/^\/[^\0\n]*$/, "a path must be absolute (start with /)")
+  .max(4096);
+
+export const fileLabelCheck: CheckType<FileLabelSpec> = {
+  type: "file-label",
+  summary: "the SELinux label of a file: type, level, or the MCS pair of a container",
+  schema: z.strictObject({
+    path: absolutePath,
+    "selinux-type": z.string().regex(/^[A-Za-z0-9_]+$/).optional(),
+    level: z.string().regex(/^s\d+(?:[-:][\w.,:-]+)?$/, "a level looks like s0 or s0:c530,c695").optional(),
+    "same-mcs-as": z.strictObject({ container: containerRef, engine: engineField }).optional(),
+  }),
+  validate: (spec) =>
+    spec["selinux-type"] || spec.level || spec["same-mcs-as"]
+      ? []
+      : [{ path: [], message: "say what the label must be: selinux-type, level or same-mcs-as" }],
+  requires: (spec) => ["selinux", ...(spec["same-mcs-as"] ? [spec["same-mcs-as"].engine] : [])],
+  probes(spec) {
+    const probes = [`ls -dZ ${shellQuote(spec.path)}`];
+    const ref = spec["same-mcs-as"];
+    // MountLabel is the label :Z applies (container_file_t + the pair); ProcessLabel carries the same pair.
+    if (ref) probes.push(`${ref.engine} inspect --format '{{.MountLabel}}' ${containerArg(ref.engine, ref.container)}`);
+    return probes;
+  },
+  evaluate(spec, [ls, inspect]) {
+    if (ls.exitCode !== 0 && !ls.stdout.trim()) return fail(spec, `${spec.path} does not exist or cannot be read`, ls.stderr);
+    const label = parseLsLabel(ls.stdout);
+    if (label.kind === "none") return notApplicable(spec, LACKS.selinux, label.line);
+    if (label.kind === "unreadable") return errorVerdict(spec, `could not find a security context in the ls -dZ output`, label.line);
+    const { context } = label;
+    if (spec["selinux-type"] && context.type !== spec["selinux-type"]) {
+      return fail(spec, `${spec.path} has type ${context.type}, not ${spec["selinux-type"]}`, label.line);
+    }
+    if (spec.level && context.level !== spec.level) return fail(spec, `${spec.path} has level ${context.level}, not ${spec.level}`, label.line);
+    const ref = spec["same-mcs-as"];
+    if (ref && inspect) {
+      const who = describeContainer(ref.container);
+      if (inspect.exitCode !== 0) return fail(spec, `cannot inspect ${who}: ${firstLine(inspect.stderr) || "no such container"}`, inspect.stderr);
+      const text = inspect.stdout.trim();
+      if (isNoLabel(text)) return notApplicable(spec, LACKS.selinux, `MountLabel=${text}`);
+      const theirs = parseContext(text);
+      if (!theirs) return errorVerdict(spec, `could not read the label of ${who}`, text);
+      const mine = mcsCategories(context.level);
+      const want = mcsCategories(theirs.level);
+      if (!want) return fail(spec, `${who} has no MCS pair (${theirs.level})`, text);
+      if (mine !== want) {
+        return fail(spec, `${spec.path} carries ${mine || "no MCS pair"}, but ${who} has ${want}`, `${label.line}\n${who}: ${text}`);
+      }
+      return pass(spec, `${spec.path} is labelled ${context.type}:${context.level}, the pair of ${who}`, `${label.line}\n${who}: ${text}`);
+    }
+    return pass(spec, `${spec.path} is labelled ${label.raw}`, label.line);
+  },
+};
+
+function firstLine(text: string): string {
+  return text.trim().split("\n")[0] ?? "";
+}
