@@ -97,6 +97,7 @@ export function parseFrontMatter(split: FrontMatterSplit, file: string): FrontMa
     if (!bad.has(k) && known.includes(k)) meta[k] = v;
   }
   const retry = labMetaSchema.safeParse(meta);
+  problems.sort((a, b) => a.line - b.line || a.column - b.column);
   return { meta: retry.success ? retry.data : {}, positions, problems };
 }
 
