@@ -19,10 +19,13 @@ export const checkYaml: LintRule = {
       }
       const lineCounter = new LineCounter();
       const doc = parseDocument(block.yaml, { lineCounter, prettyErrors: false });
+      const yamlLines = block.yaml.trimEnd().split("\n");
       for (const e of doc.errors) {
-        const p = lineCounter.linePos(e.pos[0]);
+        let { line, col } = lineCounter.linePos(e.pos[0]);
+        // "Unexpected end" errors sit just past the text, on the closing fence's line; point at the text's end.
+        if (line > yamlLines.length) [line, col] = [yamlLines.length, yamlLines[yamlLines.length - 1].length + 1];
         out.push({
-          file: lab.file, line: block.yamlLine + p.line - 1, column: p.col, severity: "error", rule: "check-yaml",
+          file: lab.file, line: block.yamlLine + line - 1, column: col, severity: "error", rule: "check-yaml",
           message: `check is not valid YAML: ${e.message.split("\n")[0]}`,
         });
       }
