@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { verdictOn } from "./helpers.js";
+
+const RUNNING = `type: container
+title: the on-off-container runs
+name: on-off-container
+state: running
+image: quay.io/fatherlinux/on-off-container`;
+
+describe("container check", () => {
+  it("reads state and image from the real podman 4.3.1 inspect JSON", async () => {
+    const v = await verdictOn("debian12-podman-4.3.1", RUNNING);
+    expect(v.status).toBe("pass");
+    expect(v.evidence).toBe("on-off-container: state=running image=quay.io/fatherlinux/on-off-container:latest exit=0");
+  });
+
+  it("fails when the container is missing, in another state, or from another image", async () => {
+    expect((await verdictOn("rhel7-fresh", RUNNING)).message).toBe("container on-off-container does not exist");
+    const exited = await verdictOn("debian12-podman-4.3.1", RUNNING, {
+      "podman inspect on-off-container": { stdout: JSON.stringify([{ Name: "on-off-container", State: { Status: "exited", ExitCode: 137 }, ImageName: "quay.io/fatherlinux/on-off-container:latest" }]) },
+    });
+    expect(exited.message).toBe("container on-off-container is exited, not running");
+    const image = await verdictOn("debian12-podman-4.3.1", RUNNING.replace("fatherlinux/on-off-container", "fatherlinux/other"));
+    expect(image.status).toBe("fail");
+  });
+
+  it("treats podman 4.3.1's `stopped` as exited and checks the exit code", async () => {
+    const stopped = { stdout: JSON.stringify([{ Name: "on-off-container", State: { Status: "stopped", ExitCode: 137 } }]) };
+    const yaml = `{type: container, title: t, name: on-off-container, state: exited, exit-code: 137}`;
+    expect((await verdictOn("rhel7-fresh", yaml, { "podman inspect on-off-container": stopped })).status).toBe("pass");
+    const zero = await verdictOn("rhel7-fresh", yaml.replace("137", "0"), { "podman inspect on-off-container": stopped });
+    expect(zero.message).toBe("container on-off-container exited with 137, not 0");
+  });
+
+  it("exists: false passes only once the container is gone", async () => {
+    const yaml = `{type: container, title: removed, name: on-off-container, exists: false}`;
+    expect((await verdictOn("rhel7-fresh", yaml)).status).toBe("pass");
+    expect((await verdictOn("rhel7-after", yaml)).status).toBe("fail");
+  });
+});
