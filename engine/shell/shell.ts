@@ -1,0 +1,208 @@
+/**
+ * One running bash process on the simulated host: the interpreter (just-bash) wired to the process' file system
+ * view, with the host's commands installed and the state bash keeps between command lines (cwd, variables,
+ * `$?`) carried over, since just-bash resets them on every exec(). Each command line advances the virtual clock
+ * by a step; each external command in it runs as its own forked task (engine/shell/pipeline-tasks.ts).
+ *
+ * Differences from just-bash fixed here because a lab would notice them: output order of stdout and stderr
+ * across statements, a redirect to a missing directory prints `bash: f: No such file or directory` instead of
+ * failing the whole run, and commands the host provides (ps, ls, whoami …) replace just-bash's.
+ */
+import { Bash, defineCommand, parse } from "just-bash";
+import type { Command as JbCommand, ScriptNode, StatementNode } from "just-bash";
+import type { Host } from "../host.js";
+import type { Task } from "../kernel/tasks.js";
+import { advanceClock, tickClock } from "../kernel/clock.js";
+import { reapTasks } from "../kernel/tasks.js";
+import { STRERROR, type ErrnoName } from "../kernel/errno.js";
+import { FsView } from "../fs/fs-view.js";
+import { BashFs } from "./bash-fs.js";
+import type { CommandContext, CommandResult, ShellControl } from "../userland/command.js";
+import { statementArgvs, forkPipeline, reapPipeline } from "./pipeline-tasks.js";
+import { formatPrompt } from "./prompt.js";
+
+/** One chunk of output, in the order it was written. */
+export interface OutputChunk {
+  stream: "stdout" | "stderr";
+  text: string;
+}
+
+/** What running a command line gives back. */
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  output: OutputChunk[];
+  exitCode: number;
+}
+
+export interface ShellOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+  /** every command runs as the shell's own task (a container's entrypoint) instead of forked children */
+  noFork?: boolean;
+}
+
+/** Variables bash manages itself; not carried from one exec() to the next. */
+const VOLATILE = new Set(["IFS", "OPTIND", "SHELLOPTS", "BASHOPTS", "BASH_REMATCH", "PIPESTATUS", "_", "RANDOM", "LINENO", "SECONDS"]);
+
+export class Shell {
+  readonly fs: FsView;
+  cwd: string;
+  env: Record<string, string>;
+  lastStatus = 0;
+  private bash: Bash | undefined;
+  /** tasks forked for the statement running now, by command name (consumed in order) */
+  private running = new Map<string, Task[]>();
+
+  constructor(readonly host: Host, readonly task: Task, private control: ShellControl, readonly opts: ShellOptions = {}) {
+    this.fs = new FsView(host, task);
+    this.cwd = opts.cwd ?? task.cwd;
+    this.env = { ...(opts.env ?? {}) };
+  }
+
+  /** HOME (for `~` and the prompt). */
+  get home(): string {
+    return this.env.HOME ?? "/root";
+  }
+
+  /** PS1 of this shell. */
+  get prompt(): string {
+    return formatPrompt(this.host, this.task, this.cwd, this.home);
+  }
+
+  private interpreter(): Bash {
+    if (this.bash) return this.bash;
+    const customCommands: JbCommand[] = [];
+    for (const cmd of this.host.commands.values()) {
+      customCommands.push(defineCommand(cmd.name, async (args, jctx) => {
+        const task = this.taskFor(cmd.name);
+        const env: Record<string, string> = {};
+        for (const [k, v] of jctx.env) env[k] = v;
+        const ctx: CommandContext = {
+          host: this.host,
+          task,
+          fs: task === this.task ? this.fs : new FsView(this.host, task),
+          cwd: jctx.cwd,
+          env,
+          stdin: typeof jctx.stdin === "string" ? decodeLatin1Utf8(jctx.stdin) : "",
+          signal: jctx.signal,
+          shell: this.control,
+          exec: async (line, o = {}) => {
+            if (!jctx.exec) return { stdout: "", stderr: "bash: exec unavailable\n", exitCode: 126 };
+            const r = await jctx.exec(line, { cwd: o.cwd ?? jctx.cwd, stdin: o.stdin, env: o.env, signal: jctx.signal });
+            return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+          },
+          builtin: jctx.origCommand ? async (a: string[]) => {
+            const r = await jctx.origCommand!(a);
+            return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+          } : undefined,
+        };
+        const r = await cmd.run(args, ctx);
+        return { stdout: r.stdout ?? "", stderr: r.stderr ?? "", exitCode: r.exitCode };
+      }));
+    }
+    this.bash = new Bash({
+      fs: new BashFs(this.fs),
+      cwd: this.cwd,
+      env: this.env,
+      customCommands,
+      processInfo: { pid: this.task.vpid ?? this.task.pid, ppid: this.task.ppid, uid: this.task.cred.uid, gid: this.task.cred.gid },
+      sleep: async (ms: number) => advanceClock(this.host.clock, ms),
+    });
+    return this.bash;
+  }
+
+  /** The task a command runs as: the one forked for it in this statement, else the shell itself. */
+  private taskFor(name: string): Task {
+    const queue = this.running.get(name);
+    const t = queue?.shift();
+    if (t && this.host.tasks.byPid[t.pid] === t) return t;
+    return this.task;
+  }
+
+  /** Runs one command line; cwd and variables persist into the next. */
+  async run(line: string, signal?: AbortSignal): Promise<RunResult> {
+    const output: OutputChunk[] = [];
+    tickClock(this.host.clock);
+    reapTasks(this.host);
+    let script: ScriptNode | null = null;
+    try {
+      script = parse(line);
+    } catch {
+      script = null;
+    }
+    // statements run one by one so their stdout/stderr interleave as a terminal shows them; scripts that
+    // define functions or use here-documents run whole (functions would not survive between exec() calls)
+    const pieces: Array<{ text: string; st: StatementNode | null }> =
+      script && script.statements.length > 1 && !/<<|\(\)\s*\{|\bfunction\b/.test(line)
+        ? script.statements.map((st) => ({ text: st.sourceText ?? "", st }))
+        : [{ text: line, st: script?.statements.length === 1 ? script.statements[0] : null }];
+    let exitCode = this.lastStatus;
+    for (const piece of pieces) {
+      if (signal?.aborted) break;
+      const argvs = piece.st && !this.opts.noFork ? statementArgvs(piece.st) : [];
+      const forked = argvs.length > 0 ? forkPipeline(this.host, this.task, argvs) : [];
+      this.running = new Map();
+      for (const t of forked) {
+        const name = t.argv[0];
+        const q = this.running.get(name) ?? [];
+        q.push(t);
+        this.running.set(name, q);
+      }
+      try {
+        exitCode = await this.execPiece(piece.text, output, signal);
+      } finally {
+        reapPipeline(this.host, forked);
+        this.running = new Map();
+      }
+    }
+    this.lastStatus = exitCode;
+    return {
+      stdout: output.filter((o) => o.stream === "stdout").map((o) => o.text).join(""),
+      stderr: output.filter((o) => o.stream === "stderr").map((o) => o.text).join(""),
+      output,
+      exitCode,
+    };
+  }
+
+  private async execPiece(text: string, output: OutputChunk[], signal?: AbortSignal): Promise<number> {
+    const bash = this.interpreter();
+    const env = { ...this.env, "?": String(this.lastStatus) };
+    try {
+      const r = await bash.exec(text, { cwd: this.cwd, env, replaceEnv: true, signal, rawScript: false });
+      if (r.stderr) output.push({ stream: "stderr", text: r.stderr });
+      if (r.stdout) output.push({ stream: "stdout", text: r.stdout });
+      this.carry(r.env);
+      this.lastStatus = r.exitCode;
+      return r.exitCode;
+    } catch (e) {
+      // just-bash rejects the whole run when a redirect's file cannot be opened; bash prints and goes on
+      const code = (e as { code?: string }).code as ErrnoName | undefined;
+      const msg = String((e as Error).message ?? e);
+      const path = /'([^']*)'/.exec(msg)?.[1] ?? "";
+      const text = code && STRERROR[code] ? `bash: ${path}: ${STRERROR[code]}\n` : `bash: ${msg}\n`;
+      output.push({ stream: "stderr", text });
+      this.lastStatus = 1;
+      return 1;
+    }
+  }
+
+  private carry(env: Record<string, string> | undefined): void {
+    if (!env) return;
+    const next: Record<string, string> = {};
+    for (const [k, v] of Object.entries(env)) if (!VOLATILE.has(k) && k !== "?") next[k] = v;
+    if (next.PWD) this.cwd = next.PWD;
+    this.env = next;
+  }
+}
+
+/** stdin arrives as latin1-shaped bytes; commands want text. */
+function decodeLatin1Utf8(s: string): string {
+  if (!/[\x80-\xff]/.test(s)) return s;
+  const bytes = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i) & 0xff;
+  return new TextDecoder().decode(bytes);
+}
+
+/** Results that commands return, as run() reports them. */
+export type { CommandResult };
