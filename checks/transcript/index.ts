@@ -122,6 +122,7 @@ function matchInSession(session: Session, input: MatchInput): MatchResult {
       const alignment = alignWithDots(expected, actualLines.length, table, (ei, ai) => matchLine(expected[ei], ei, actualLines[ai], ai, env) === undefined);
       aligned = alignment.ok;
       if (alignment.gaveUp) reasons.push("gave up: too many ways to place the `...` lines; add lines around them");
+      else if (!alignment.ok) reasons.push("the lines between `...` cannot all be found, in order, in this run's output");
     } else {
       reasons.push(`the notes show ${expected.length} line${expected.length === 1 ? "" : "s"}, this run printed ${actualLines.length}`);
     }
