@@ -40,7 +40,15 @@ export function findLab(name: string, cwd = process.cwd()): Lab {
   }
   const byFile = path.join(dir, `${name}.md`);
   if (existsSync(byFile)) return loadLab(path.relative(cwd, byFile));
-  const labs = listLabFiles(dir).map((f) => loadLab(path.relative(cwd, f)));
+  // An unreadable file among the labs must not hide the others from a lookup by id.
+  const labs = listLabFiles(dir).flatMap((f) => {
+    try {
+      return [loadLab(path.relative(cwd, f))];
+    } catch (e) {
+      if (e instanceof LabInputError) return [];
+      throw e;
+    }
+  });
   const found = labs.find((l) => l.id === name);
   if (found) return found;
   const known = labs.map((l) => l.id).join(", ") || "none";
