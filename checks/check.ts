@@ -114,7 +114,7 @@ function validateOne(value: unknown): { type: CheckType; spec: Check["spec"] } |
           });
         }
         const field = path.length ? `${path.join(".")}: ` : "";
-        const missing = issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined;
+        const missing = issue.code === "invalid_type" && valueAt(value, path) === undefined;
         return [{ path, message: missing ? `${field}required for a ${type.type} check` : `${field}${issue.message}` }];
       }),
     };
@@ -123,6 +123,12 @@ function validateOne(value: unknown): { type: CheckType; spec: Check["spec"] } |
   const problems = type.validate?.(spec as never) ?? [];
   if (problems.length) return { problems: problems.map((p) => ({ path: p.path, message: p.message })) };
   return { type, spec };
+}
+
+function valueAt(value: unknown, path: Array<string | number>): unknown {
+  let cur: unknown = value;
+  for (const step of path) cur = cur && typeof cur === "object" ? (cur as Record<string | number, unknown>)[step] : undefined;
+  return cur;
 }
 
 // The YAML node at a path of keys/indices; with `key`, the key node itself (for "unknown field" errors).

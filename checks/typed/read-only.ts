@@ -12,8 +12,11 @@ const WRITERS = new Set([
   "passwd", "reboot", "shutdown", "poweroff", "halt", "init", "yum", "dnf", "rpm", "apt", "apt-get", "dpkg", "pip",
   "npm", "crontab", "at", "nsenter", "unshare", "chroot", "runc", "crun", "buildah", "skopeo", "mount.overlay",
   "swapon", "swapoff", "modprobe", "insmod", "rmmod", "ip", "iptables", "nft", "firewall-cmd", "hostnamectl",
-  "timedatectl", "localectl", "sh", "bash", "eval", "exec", "source", ".", "sudo", "su", "patch", "wget", "curl",
+  "timedatectl", "localectl", "patch", "wget", "curl",
 ]);
+
+/** Programs that run another command line, which this lint can't see into. */
+const RUNNERS = new Set(["sh", "bash", "eval", "exec", "source", ".", "sudo", "su", "watch", "timeout"]);
 
 /** Engine subcommands that only read (podman-*(1)); everything else (run, create, start, rm, mount X …) writes. */
 const ENGINE_READERS = new Set([
@@ -47,6 +50,7 @@ function judge(words: string[]): string | null {
   const name = program.slice(program.lastIndexOf("/") + 1);
   const args = words.slice(i + 1);
   if (WRITERS.has(name)) return `\`${name}\` changes the host`;
+  if (RUNNERS.has(name)) return `\`${name}\` runs a command hostlab can't check; write the command itself`;
   if (name === "sed" && args.some((a) => /^-i|^--in-place/.test(a))) return "`sed -i` edits a file";
   if (name === "find" && args.some((a) => a === "-delete" || a === "-exec" || a === "-execdir" || a === "-fprint")) {
     return "`find` with -delete/-exec can change the host";
