@@ -14,6 +14,7 @@ type FileLabelSpec = CommonSpec & {
   path: string;
   "selinux-type"?: string;
   level?: string;
+  mcs?: "private" | "shared";
   "same-mcs-as"?: { container: string; engine: Engine };
 };
 
@@ -29,12 +30,14 @@ export const fileLabelCheck: CheckType<FileLabelSpec> = {
     path: absolutePath,
     "selinux-type": z.string().regex(/^[A-Za-z0-9_]+$/).optional(),
     level: z.string().regex(/^s\d+(?:[-:][\w.,:-]+)?$/, "a level looks like s0 or s0:c530,c695").optional(),
+    // private: a category pair, as `:Z` gives; shared: plain s0, as `:z` gives (podman-run(1), volume options)
+    mcs: z.enum(["private", "shared"]).optional(),
     "same-mcs-as": z.strictObject({ container: containerRef, engine: engineField }).optional(),
   }),
   validate: (spec) =>
-    spec["selinux-type"] || spec.level || spec["same-mcs-as"]
+    spec["selinux-type"] || spec.level || spec.mcs || spec["same-mcs-as"]
       ? []
-      : [{ path: [], message: "say what the label must be: selinux-type, level or same-mcs-as" }],
+      : [{ path: [], message: "say what the label must be: selinux-type, level, mcs or same-mcs-as" }],
   requires: (spec) => ["selinux", ...(spec["same-mcs-as"] ? [spec["same-mcs-as"].engine] : [])],
   probes(spec) {
     const probes = [`ls -dZ ${shellQuote(spec.path)}`];
@@ -53,6 +56,9 @@ export const fileLabelCheck: CheckType<FileLabelSpec> = {
       return fail(spec, `${spec.path} has type ${context.type}, not ${spec["selinux-type"]}`, label.line);
     }
     if (spec.level && context.level !== spec.level) return fail(spec, `${spec.path} has level ${context.level}, not ${spec.level}`, label.line);
+    const cats = mcsCategories(context.level);
+    if (spec.mcs === "private" && !cats) return fail(spec, `${spec.path} has no MCS pair (level ${context.level}): not private to one container`, label.line);
+    if (spec.mcs === "shared" && cats) return fail(spec, `${spec.path} carries the pair ${cats}: private to one container, not shared`, label.line);
     const ref = spec["same-mcs-as"];
     if (ref && inspect) {
       const who = describeContainer(ref.container);

@@ -55,3 +55,16 @@ describe("file-label check", () => {
     expect(v).toMatchObject({ status: "not-applicable", message: "SELinux is disabled on this host" });
   });
 });
+
+describe("file-label mcs: private | shared", () => {
+  it("private wants a category pair (:Z), shared plain s0 (:z)", async () => {
+    const priv = `{type: file-label, title: t, path: /srv/web, selinux-type: container_file_t, mcs: private}`;
+    expect((await verdictOn("rhel9-cgroupv2", priv)).status).toBe("pass");
+    expect((await verdictOn("rhel9-cgroupv2", priv.replace("/srv/web", "/srv/shared"))).message).toBe(
+      "/srv/shared has no MCS pair (level s0): not private to one container",
+    );
+    const shared = `{type: file-label, title: t, path: /srv/shared, mcs: shared}`;
+    expect((await verdictOn("rhel9-cgroupv2", shared)).status).toBe("pass");
+    expect((await verdictOn("rhel9-cgroupv2", shared.replace("/srv/shared", "/srv/web"))).status).toBe("fail");
+  });
+});
