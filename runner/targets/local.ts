@@ -5,9 +5,9 @@
 // one shell: before the command we restore the working directory and the exported variables left by the previous one,
 // and after it we save them again (`pwd`, `export -p`) into the target's scratch directory.
 import { execa } from "execa";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir, hostname, userInfo } from "node:os";
-import { basename, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import type { CommandResult, RunOptions, Target } from "./target.js";
 
 const EXIT_TIMEOUT = 124; // what timeout(1) reports
@@ -24,6 +24,7 @@ export async function createLocalTarget(options: LocalTargetOptions = {}): Promi
   const envFile = join(stateDir, "env");
   const cwdFile = join(stateDir, "cwd");
   let cwd = options.cwd ?? (await mkdtemp(join(tmpdir(), "hostlab-work-")));
+  const startDir = cwd;
   const ownsCwd = options.cwd === undefined;
   let closed = false;
 
@@ -88,6 +89,24 @@ export async function createLocalTarget(options: LocalTargetOptions = {}): Promi
       else if (stoppedBy === "interrupt") exitCode = EXIT_INTERRUPTED;
       else if (result.signal) exitCode = 128 + (signalNumbers[result.signal] ?? 0);
       return { stdout: String(result.stdout ?? ""), stderr: String(result.stderr ?? ""), exitCode, output };
+    },
+    async probe(command: string, runOptions: RunOptions = {}): Promise<CommandResult> {
+      // A plain bash beside the session: reads the machine, leaves the session's cwd and variables alone.
+      const r = await execa("bash", ["--noprofile", "--norc", "-c", command], {
+        reject: false,
+        stdin: "ignore",
+        cwd: startDir,
+        timeout: runOptions.timeoutMs,
+        cancelSignal: runOptions.signal,
+        stripFinalNewline: false,
+      });
+      const exitCode = r.timedOut ? EXIT_TIMEOUT : typeof r.exitCode === "number" ? r.exitCode : 1;
+      return { stdout: String(r.stdout ?? ""), stderr: String(r.stderr ?? ""), exitCode };
+    },
+    async writeFile(path: string, content: string): Promise<void> {
+      const abs = resolve(startDir, path);
+      await mkdir(dirname(abs), { recursive: true });
+      await writeFile(abs, content);
     },
     async close() {
       if (closed) return;

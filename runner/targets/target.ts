@@ -21,6 +21,10 @@ export interface Target {
   readonly name: string;
   /** Runs one command line in the target's session: cwd and exported variables carry over to the next call. */
   run(command: string, options?: RunOptions): Promise<CommandResult>;
+  /** Runs a check's probe beside the session: the student's cwd, variables and nested shells are not touched. */
+  probe(command: string, options?: RunOptions): Promise<CommandResult>;
+  /** Writes a lab file (front matter `files`, `file=` blocks); a relative path is taken from the session's start. */
+  writeFile(path: string, content: string): Promise<void>;
   /** The prompt a shell on the target would show now, e.g. `[root@rhel9 ~]# `. */
   prompt(): string;
   /** Releases what the target holds (scratch directories, connections). Safe to call twice. */

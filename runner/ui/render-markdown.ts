@@ -4,7 +4,7 @@
 import MarkdownIt from "markdown-it";
 import type { ChalkInstance } from "chalk";
 
-type Token = ReturnType<MarkdownIt["parse"]>[number];
+type Token = ReturnType<InstanceType<typeof MarkdownIt>["parse"]>[number];
 
 export interface RenderOptions {
   chalk: ChalkInstance;

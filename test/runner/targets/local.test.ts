@@ -58,3 +58,15 @@ describe("local target, cancelled", () => {
     await t.close();
   });
 });
+
+describe("local target, files and probes", () => {
+  it("writes lab files relative to its start directory and probes without touching the session", async () => {
+    const t = await createLocalTarget();
+    await t.writeFile("labs/x/profile.json", '{"a":1}\n');
+    await t.run("cd labs && export IN_SESSION=1");
+    const probe = await t.probe('cat labs/x/profile.json; echo "[$IN_SESSION]"; basename "$PWD"');
+    expect(probe.stdout).toMatch(/^\{"a":1\}\n\[\]\nhostlab-work-/);
+    expect((await t.run("basename $PWD")).stdout).toBe("labs\n");
+    await t.close();
+  });
+});
