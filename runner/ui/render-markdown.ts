@@ -126,7 +126,7 @@ function inline(token: Token | undefined, c: ChalkInstance): string {
         break;
       case "link_open":
         styles.push("link");
-        href = child.attrGet("href") ?? "";
+        href = String(child.attrGet("href") ?? "");
         break;
       case "em_close":
       case "strong_close":
