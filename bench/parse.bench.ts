@@ -53,12 +53,15 @@ function step(i: number): string[] {
     "```",
     "",
     "<!-- check",
-    "seccomp:",
-    "  denied: fchmodat",
+    "type: container",
+    `title: c${i} exists`,
+    `name: c${i}`,
     "-->",
     "",
     "```check",
-    "file: /etc/hosts",
+    "type: process",
+    "title: sleep runs",
+    "command: sleep",
     "```",
     "",
     ...Array.from({ length: 8 }, (_, k) => `Paragraph line ${k} of step ${i}, explaining what just happened on the host.`),
@@ -67,8 +70,10 @@ function step(i: number): string[] {
 }
 
 const lines = ["---", "id: bench", "title: Bench", "host: rhel9", "---", "", "# Bench lab", ""];
-for (let i = 1; lines.length < 10_000; i++) lines.push(...step(i));
-const text = lines.slice(0, 10_000).join("\n") + "\n```\n";
+// Whole steps while they fit, then prose to make exactly 10,000 lines (so no block is cut in half).
+for (let i = 1; lines.length + step(i).length <= 10_000; i++) lines.push(...step(i));
+while (lines.length < 10_000) lines.push("Closing words of the lab.");
+const text = lines.join("\n") + "\n";
 
 const lab = parseLab(text, "bench.md");
 const tasks = lab.steps.reduce((n, s) => n + s.tasks.length, 0);

@@ -2,6 +2,7 @@
 // and one line here; checks/ adds its check-vocabulary rule the same way.
 import type { LintRule } from "../rule.js";
 import { checkYaml } from "./check-yaml.js";
+import { checkSpec } from "./checks.js";
 import { duplicateStep } from "./duplicate-step.js";
 import { emptyStep } from "./empty-step.js";
 import { missingFile } from "./missing-file.js";
@@ -17,4 +18,5 @@ export const lintRules: readonly LintRule[] = [
   missingFile,
   unknownRegistry,
   checkYaml,
+  checkSpec,
 ];

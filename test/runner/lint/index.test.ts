@@ -9,13 +9,13 @@ import { parseLab } from "../../../runner/parse/index.js";
 const lab = parseLab("# T\n## S\n```check\nx: 1\n```\n", "t.md");
 
 describe("lintLab", () => {
-  it("runs an added rule, e.g. one validating checks", () => {
-    const checksRule: LintRule = {
-      name: "check-spec",
+  it("runs an added rule", () => {
+    const extra: LintRule = {
+      name: "extra",
       description: "test",
-      run: (l) => [{ file: l.file, line: 4, column: 1, severity: "error", rule: "check-spec", message: "unknown check `x`" }],
+      run: (l) => [{ file: l.file, line: 4, column: 1, severity: "error", rule: "extra", message: "unknown check `x`" }],
     };
-    expect(lintLab(lab, [...lintRules, checksRule]).map((d) => d.rule)).toEqual(["check-spec"]);
+    expect(lintLab(lab, [...lintRules, extra]).filter((d) => d.rule === "extra")).toHaveLength(1);
   });
 
   it("turns a crashing rule into a located diagnostic", () => {
