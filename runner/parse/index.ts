@@ -9,6 +9,8 @@ import MarkdownIt from "markdown-it";
 import type { Lab } from "../model/lab.js";
 import { isFenceClosed } from "./fences.js";
 import { parseFrontMatter, splitFrontMatter } from "./front-matter.js";
+import { parseInfoString } from "./info-string.js";
+import { CONSOLE_LANGS } from "./rules/transcript.js";
 import { problem, type ParseState } from "./state.js";
 import { parseRange } from "./walk-tokens.js";
 
@@ -58,7 +60,16 @@ export function parseLab(text: string, file: string): Lab {
     sessionStack: [0],
     parseRange,
   };
+  let listDepth = 0;
   for (const t of tokens) {
+    if (t.type === "bullet_list_open" || t.type === "ordered_list_open") listDepth++;
+    if (t.type === "bullet_list_close" || t.type === "ordered_list_close") listDepth--;
+    if (t.type === "fence" && listDepth > 0 && CONSOLE_LANGS.has(parseInfoString(t.info).lang) && /^(\$ |\[[^\]]+\][#$] )/m.test(t.content)) {
+      // Commands are read from top-level blocks only; inside a list item they would be shown but never run.
+      const line = (t.map?.[0] ?? 0) + 1;
+      problem(state, { line, column: 1 + (lines[line - 1].length - lines[line - 1].trimStart().length) }, "commands-in-list",
+        "commands in a block inside a list item are shown as text and never run; move the block out of the list (unindent it)", "warning");
+    }
     if (t.type === "fence" && !isFenceClosed(t, lines)) {
       const line = (t.map?.[0] ?? 0) + 1;
       problem(state, { line, column: 1 + (lines[line - 1].length - lines[line - 1].trimStart().length) }, "unclosed-fence",

@@ -85,6 +85,12 @@ describe("parser rules", () => {
     expect(lab.problems).toEqual([expect.objectContaining({ line: 3, column: 1, rule: "unclosed-fence", severity: "error" })]);
   });
 
+  it("fences: commands inside a list item are prose, with a warning saying they will not run", () => {
+    const lab = parseLab(md("## S", "", "1. Run:", "", "   ```", "   $ ls", "   ```"), "t.md");
+    expect(lab.steps[0].body.map((b) => b.kind)).toEqual(["prose"]);
+    expect(lab.problems).toEqual([expect.objectContaining({ line: 5, column: 4, rule: "commands-in-list", severity: "warning" })]);
+  });
+
   it("positions count front matter lines", () => {
     const lab = parseLab(md("---", "title: X", "---", "# T", "## S"), "t.md");
     expect(lab.titlePos).toEqual({ line: 4, column: 1 });
