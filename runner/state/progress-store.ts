@@ -45,6 +45,8 @@ export const progressSchema = z.object({
   checks: z.array(checkEntrySchema),
   startedAt: z.string(),
   updatedAt: z.string(),
+  /** Time spent with the lab open, summed over sittings (milliseconds); absent in files from before it existed. */
+  activeMs: z.number().nonnegative().optional(),
   finishedAt: z.string().optional(),
 });
 
