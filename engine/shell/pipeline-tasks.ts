@@ -31,28 +31,36 @@ export function renderWord(w: WordNode): string {
   return out;
 }
 
-/** The simple commands of the pipelines of a statement, as argv. */
-export function statementArgvs(st: StatementNode): string[][] {
-  const out: string[][] = [];
+/** One external command of a statement: its argv and whether its stdout is the terminal. */
+export interface PlannedCommand {
+  argv: string[];
+  tty: boolean;
+}
+
+/** The external simple commands of the pipelines of a statement. */
+export function statementArgvs(st: StatementNode): PlannedCommand[] {
+  const out: PlannedCommand[] = [];
   for (const pl of st.pipelines as PipelineNode[]) {
-    for (const c of pl.commands as unknown as AnyNode[]) {
-      if (c.type !== "SimpleCommand" || !c.name) continue;
+    const cmds = pl.commands as unknown as AnyNode[];
+    cmds.forEach((c, i) => {
+      if (c.type !== "SimpleCommand" || !c.name) return;
       const name = renderWord(c.name as WordNode);
-      if (!name || BUILTINS.has(name)) continue;
-      out.push([name, ...(c.args as WordNode[]).map(renderWord)]);
-    }
+      if (!name || BUILTINS.has(name)) return;
+      const redirected = (c.redirections as AnyNode[]).some((r) => [">", ">>", ">|", "&>", "&>>"].includes(String(r.operator)) && (r.fd === undefined || r.fd === null || r.fd === 1));
+      out.push({ argv: [name, ...(c.args as WordNode[]).map(renderWord)], tty: i === cmds.length - 1 && !redirected });
+    });
   }
   return out;
 }
 
 /** The external commands a whole script starts at its top level. */
-export function scriptArgvs(script: ScriptNode): string[][] {
+export function scriptArgvs(script: ScriptNode): PlannedCommand[] {
   return script.statements.flatMap((s) => statementArgvs(s));
 }
 
 /** Forks a task per argv under the shell `shell` (consecutive pids); returns them in order. */
-export function forkPipeline(host: Host, shell: Task, argvs: string[][]): Task[] {
-  return argvs.map((argv, i) =>
+export function forkPipeline(host: Host, shell: Task, cmds: PlannedCommand[]): Task[] {
+  return cmds.map(({ argv }, i) =>
     spawnTask(host, { ppid: shell.pid, argv, noGap: i > 0, state: i === 0 ? "R" : "S", cpuPercent: 0, rssKiB: 1800, vszKiB: 9000 + argv.join(" ").length }),
   );
 }

@@ -53,6 +53,8 @@ export class Shell {
   private bash: Bash | undefined;
   /** tasks forked for the statement running now, by command name (consumed in order) */
   private running = new Map<string, Task[]>();
+  /** pids of running commands whose stdout is the terminal */
+  private ttyPids = new Set<number>();
 
   constructor(readonly host: Host, readonly task: Task, private control: ShellControl, readonly opts: ShellOptions = {}) {
     this.fs = new FsView(host, task);
@@ -86,6 +88,7 @@ export class Shell {
           env,
           stdin: typeof jctx.stdin === "string" ? decodeLatin1Utf8(jctx.stdin) : "",
           signal: jctx.signal,
+          stdoutIsTty: task === this.task ? undefined : this.ttyPids.has(task.pid),
           shell: this.control,
           exec: async (line, o = {}) => {
             if (!jctx.exec) return { stdout: "", stderr: "bash: exec unavailable\n", exitCode: 126 };
@@ -143,6 +146,7 @@ export class Shell {
       const argvs = piece.st && !this.opts.noFork ? statementArgvs(piece.st) : [];
       const forked = argvs.length > 0 ? forkPipeline(this.host, this.task, argvs) : [];
       this.running = new Map();
+      this.ttyPids = new Set(forked.filter((_, i) => argvs[i].tty).map((t) => t.pid));
       for (const t of forked) {
         const name = t.argv[0];
         const q = this.running.get(name) ?? [];
@@ -167,9 +171,11 @@ export class Shell {
 
   private async execPiece(text: string, output: OutputChunk[], signal?: AbortSignal): Promise<number> {
     const bash = this.interpreter();
-    const env = { ...this.env, "?": String(this.lastStatus) };
+    const env = { ...this.env };
+    // $? of the previous line: just-bash starts every exec() at 0, so set it with a no-op subshell first
+    const script = this.lastStatus !== 0 ? `(exit ${this.lastStatus});${text}` : text;
     try {
-      const r = await bash.exec(text, { cwd: this.cwd, env, replaceEnv: true, signal, rawScript: false });
+      const r = await bash.exec(script, { cwd: this.cwd, env, replaceEnv: true, signal, rawScript: false });
       if (r.stderr) output.push({ stream: "stderr", text: r.stderr });
       if (r.stdout) output.push({ stream: "stdout", text: r.stdout });
       this.carry(r.env);

@@ -38,6 +38,8 @@ export interface CommandContext {
   env: Record<string, string>;
   stdin: string;
   signal?: AbortSignal;
+  /** whether stdout is the terminal (false when piped, redirected or captured by $(…)); undefined = unknown */
+  stdoutIsTty?: boolean;
   shell: ShellControl;
   /** runs a command line in the same process context and returns its output (bash -c, sh -c, podman's `run`) */
   exec(line: string, opts?: { stdin?: string; cwd?: string; env?: Record<string, string> }): Promise<CommandResult>;

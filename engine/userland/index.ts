@@ -4,5 +4,19 @@
  * (podman, docker, runc) install their commands on the host the same way from engine/containers/.
  */
 import type { UserCommand } from "./command.js";
+import { psCommand } from "./ps.js";
+import { lsCommand } from "./ls.js";
+import { chmodCommand } from "./chmod.js";
+import { whoamiCommand, idCommand, hostnameCommand, unameCommand, getenforceCommand } from "./identity.js";
+import { mountCommand, umountCommand } from "./mount.js";
+import { touchCommand, mkdirCommand, rmCommand } from "./files.js";
+import { killCommand, sleepCommand, bashCommand, shCommand } from "./process.js";
+import { statCommand } from "./stat.js";
+import { topCommand } from "./top.js";
+import { dateCommand } from "./date.js";
 
-export const userlandCommands: UserCommand[] = [];
+export const userlandCommands: UserCommand[] = [
+  psCommand, lsCommand, chmodCommand, whoamiCommand, idCommand, hostnameCommand, unameCommand, getenforceCommand,
+  mountCommand, umountCommand, touchCommand, mkdirCommand, rmCommand, killCommand, sleepCommand, bashCommand,
+  shCommand, statCommand, topCommand, dateCommand,
+];
