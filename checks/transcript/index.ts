@@ -57,16 +57,19 @@ export function createTranscriptSession(): TranscriptSession {
 /** Matches one command's output against the notes, binding values into the session only if it matches. */
 export function matchTranscript(session: TranscriptSession, input: MatchInput): MatchResult {
   if (!(session instanceof Session)) throw new TypeError("matchTranscript: expected a session from createTranscriptSession()");
+  const mark = session.table.mark();
   try {
     return matchInSession(session, input);
   } catch (e) {
+    session.table.rollback(mark);
     // A bug must not crash a student's run, nor pass a step: report it as a failed match.
     return { ok: false, diff: `transcript matcher error: ${e instanceof Error ? e.message : String(e)}`, bindings: [] };
   }
 }
 
 function matchInSession(session: Session, input: MatchInput): MatchResult {
-  const table = new BindingTable(session.table);
+  const table = session.table;
+  const begun = table.begin();
   const reasons: string[] = [];
   const head: DiffRow[] = [];
   let actualLines = toLines(input.actual ?? "");
@@ -103,7 +106,7 @@ function matchInSession(session: Session, input: MatchInput): MatchResult {
     expectedLayouts: rule ? rule.layouts(expected.map(layoutText)) : [],
     actualLayouts: rule ? rule.layouts(actualLines) : [],
     table,
-    cellPatterns: new Map(),
+    cellPatterns: { shape: new Map(), figures: new Map() },
   };
   const hasDots = expected.some((e) => e.kind === "dots");
 
@@ -130,11 +133,9 @@ function matchInSession(session: Session, input: MatchInput): MatchResult {
     rows = ok ? [] : rowsByDiff(expected, actualLines, sameShape(expected, actualLines, env));
   }
 
-  if (ok) {
-    table.commit();
-    return { ok, diff: "", bindings: table.used() };
-  }
   const bindings = table.used();
+  if (ok) return { ok, diff: "", bindings };
+  table.rollback(begun); // a failed match binds nothing in the session
   const diff = [renderRows([...head, ...rows]), renderBindings(bindings, reasons)].filter(Boolean).join("\n\n");
   return { ok, diff, bindings };
 }

@@ -7,7 +7,7 @@ import { matchGlob } from "./glob.js";
 import { patternOf, type ExpectedLine } from "./hatches.js";
 import { matchPattern, type Miss } from "./pattern.js";
 import { GENERATED_NAME } from "./shapes.js";
-import type { Cell, Layout, TableRule } from "./tables/types.js";
+import type { CellMode, Layout, Row, TableRule } from "./tables/types.js";
 import { tokenize, type Element } from "./tokenize.js";
 
 /** What matching needs besides the two lines. */
@@ -16,8 +16,8 @@ export interface LineEnv {
   expectedLayouts: Layout[];
   actualLayouts: Layout[];
   table: BindingTable;
-  /** patterns of expected cells, tokenized once per text and mode */
-  cellPatterns: Map<string, Element[]>;
+  /** patterns of expected cells, tokenized once per text (shape mode, figures mode) */
+  cellPatterns: { shape: Map<string, Element[]>; figures: Map<string, Element[]> };
 }
 
 /** Matches expected line `ei` against actual line `ai`; undefined when they match, else a reason ("" if plain text). */
@@ -47,11 +47,11 @@ export function matchLine(exp: ExpectedLine, ei: number, actual: string, ai: num
   }
 }
 
-function matchCells(expected: Cell[], actual: Cell[], env: LineEnv): string | undefined {
-  if (expected.length !== actual.length) return "";
+function matchCells(expected: Row, actual: Row, env: LineEnv): string | undefined {
+  if (expected.texts.length !== actual.texts.length) return "";
   const mark = env.table.mark();
-  for (let k = 0; k < expected.length; k++) {
-    const why = matchCell(expected[k], actual[k].text, env);
+  for (let k = 0; k < expected.texts.length; k++) {
+    const why = matchCell(expected.texts[k], expected.modes[k], actual.texts[k], env);
     if (why !== undefined) {
       env.table.rollback(mark);
       return why;
@@ -60,31 +60,38 @@ function matchCells(expected: Cell[], actual: Cell[], env: LineEnv): string | un
   return undefined;
 }
 
-const DIGITS = /^\d+$/;
+function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
-function matchCell(cell: Cell, actual: string, env: LineEnv): string | undefined {
-  switch (cell.mode) {
+function matchCell(text: string, mode: CellMode, actual: string, env: LineEnv): string | undefined {
+  switch (mode) {
     case "free":
       return undefined;
     case "pid":
     case "inode":
-      if (DIGITS.test(cell.text)) {
-        if (!DIGITS.test(actual)) return "";
-        return env.table.bind(cell.mode, cell.text, actual) ?? undefined;
+      if (isDigits(text)) {
+        if (!isDigits(actual)) return "";
+        return env.table.bind(mode, text, actual) ?? undefined;
       }
       break;
     case "name":
-      if (GENERATED_NAME.test(cell.text)) {
+      if (GENERATED_NAME.test(text)) {
         if (!GENERATED_NAME.test(actual)) return "";
-        return env.table.bind("name", cell.text, actual) ?? undefined;
+        return env.table.bind("name", text, actual) ?? undefined;
       }
       break;
   }
-  const key = `${cell.mode === "figures" ? "f" : "s"}\u0000${cell.text}`;
-  let pattern = env.cellPatterns.get(key);
+  const cache = mode === "figures" ? env.cellPatterns.figures : env.cellPatterns.shape;
+  let pattern = cache.get(text);
   if (!pattern) {
-    pattern = tokenize(cell.text, { figures: cell.mode === "figures" });
-    env.cellPatterns.set(key, pattern);
+    pattern = tokenize(text, { figures: mode === "figures" });
+    cache.set(text, pattern);
   }
   const miss: Miss = {};
   return matchPattern(pattern, actual, env.table, miss) ? undefined : (miss.reason ?? "");

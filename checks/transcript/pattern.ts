@@ -59,19 +59,21 @@ export function matchPattern(els: readonly Element[], actual: string, table: Bin
   const text = start === 0 && end === actual.length ? actual : actual.slice(start, end);
 
   const mark = table.mark();
+  let hasWild = false;
+  for (let k = 0; k < els.length && !hasWild; k++) hasWild = els[k].t === "wild";
+  const ok = hasWild ? placePieces(els, text, table, miss) : walk(els, 0, els.length, text, 0, table, miss) === text.length;
+  if (!ok) table.rollback(mark);
+  return ok;
+}
+
+// Places the pieces between `[..]` wildcards leftmost-first; the first piece is anchored at the start, the last
+// at the end.
+function placePieces(els: readonly Element[], text: string, table: BindingTable, miss: Miss): boolean {
   const wilds: number[] = [];
   for (let k = 0; k < els.length; k++) if (els[k].t === "wild") wilds.push(k);
-  if (wilds.length === 0) {
-    const pos = walk(els, 0, els.length, text, 0, table, miss);
-    if (pos === text.length) return true;
-    table.rollback(mark);
-    return false;
-  }
-
   let work = 0;
-  // the piece before the first wildcard is anchored at the start
   let pos = walk(els, 0, wilds[0], text, 0, table, miss);
-  if (pos < 0) return fail();
+  if (pos < 0) return false;
   for (let w = 0; w < wilds.length; w++) {
     const from = wilds[w] + 1;
     const to = w + 1 < wilds.length ? wilds[w + 1] : els.length;
@@ -87,7 +89,7 @@ export function matchPattern(els: readonly Element[], actual: string, table: Bin
       work += to - from;
       if (work > MAX_WILD_WORK) {
         miss.reason = "gave up: too many ways to place [..] on a very long line";
-        return fail();
+        return false;
       }
       // a piece that starts with literal text can only start where that text is
       if (first.t === "lit") {
@@ -102,13 +104,8 @@ export function matchPattern(els: readonly Element[], actual: string, table: Bin
       }
       table.rollback(m);
     }
-    if (placed < 0) return fail();
+    if (placed < 0) return false;
     pos = placed;
   }
   return true;
-
-  function fail(): boolean {
-    table.rollback(mark);
-    return false;
-  }
 }

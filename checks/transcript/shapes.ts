@@ -53,8 +53,20 @@ function sticky(source: string, flags = ""): RegExp {
   return new RegExp(source, `y${flags}`);
 }
 
+// "s0:c12,c900" → [12, 900]
 function categories(level: string): number[] {
-  return level.slice(level.indexOf(":") + 1).split(",").map((c) => Number(c.slice(1)));
+  const out: number[] = [];
+  let n = -1;
+  for (let i = level.indexOf(":") + 1; i < level.length; i++) {
+    const c = level.charCodeAt(i);
+    if (c >= 48 && c <= 57) n = (n < 0 ? 0 : n * 10) + (c - 48);
+    else if (n >= 0) {
+      out.push(n);
+      n = -1;
+    }
+  }
+  if (n >= 0) out.push(n);
+  return out;
 }
 
 /** Tried in this order at every word boundary of an expected line; the first that fits wins. */
@@ -75,7 +87,9 @@ export const SHAPES: readonly Shape[] = [
     accept: (e, a) => {
       const ce = categories(e);
       const ca = categories(a);
-      return ce.length === ca.length && ca.every((c, i) => i === 0 || c > ca[i - 1]) && e.split(":")[0] === a.split(":")[0];
+      if (ce.length !== ca.length || !e.startsWith(a.slice(0, a.indexOf(":") + 1))) return false;
+      for (let i = 1; i < ca.length; i++) if (ca[i] <= ca[i - 1]) return false;
+      return true;
     },
   },
   {
@@ -187,8 +201,7 @@ export function startsAtBoundary(text: string, start: number): boolean {
 /** Reads one value of `shape` at `pos` of `text`; returns its end, or -1 when none fits there. */
 export function readAt(re: RegExp, text: string, pos: number): number {
   re.lastIndex = pos;
-  const m = re.exec(text);
-  if (!m) return -1;
-  const end = pos + m[0].length;
+  if (!re.test(text)) return -1; // test() and lastIndex: no match array to allocate
+  const end = re.lastIndex;
   return endsAtBoundary(text, end) ? end : -1;
 }

@@ -36,10 +36,6 @@ export function tokenize(line: string, options: TokenizeOptions = {}): Element[]
   const shapes = options.shapes !== false;
   const out: Element[] = [];
   let lit = "";
-  const flush = () => {
-    if (lit) out.push({ t: "lit", text: lit });
-    lit = "";
-  };
   const n = line.length;
   let i = 0;
   while (i < n && isBlank(line.charCodeAt(i))) i++;
@@ -49,14 +45,16 @@ export function tokenize(line: string, options: TokenizeOptions = {}): Element[]
       let j = i + 1;
       while (j < n && isBlank(line.charCodeAt(j))) j++;
       if (j < n) {
-        flush();
+        if (lit) out.push({ t: "lit", text: lit });
+        lit = "";
         out.push({ t: "ws" });
       }
       i = j;
       continue;
     }
     if (options.wild && c === 91 && line.startsWith(WILD, i)) {
-      flush();
+      if (lit) out.push({ t: "lit", text: lit });
+      lit = "";
       out.push({ t: "wild" });
       i += WILD.length;
       continue;
@@ -64,7 +62,8 @@ export function tokenize(line: string, options: TokenizeOptions = {}): Element[]
     if (shapes && startsAtBoundary(line, i)) {
       const slot = readSlot(line, i, c, options.figures === true);
       if (slot) {
-        flush();
+        if (lit) out.push({ t: "lit", text: lit });
+        lit = "";
         out.push(slot.element);
         i = slot.end;
         continue;
@@ -80,7 +79,7 @@ export function tokenize(line: string, options: TokenizeOptions = {}): Element[]
       i++;
     }
   }
-  flush();
+  if (lit) out.push({ t: "lit", text: lit });
   return out;
 }
 

@@ -7,7 +7,8 @@
 // but the state word of STATUS and its exit code are literal: `Up 5 seconds` never matches `Exited (137) …`).
 
 import { GENERATED_NAME } from "../shapes.js";
-import type { Cell, CellMode, Layout, TableRule } from "./types.js";
+import type { Cell, CellMode, Layout, Row, TableRule } from "./types.js";
+import { rowOf } from "./types.js";
 
 interface Columns {
   names: string[];
@@ -62,15 +63,20 @@ export function columnsRule(name: string): TableRule {
         return columns;
       });
     },
-    cells(line: string, layout: Layout): Cell[] | undefined {
+    cells(line: string, layout: Layout): Row | undefined {
       const columns = layout as Columns | undefined;
-      if (!columns) return headerlessCells(line);
+      if (!columns) {
+        const cells = headerlessCells(line);
+        return cells && rowOf(cells);
+      }
       const { names, starts } = columns;
       if (!starts.every((s) => isCut(line, s))) return undefined;
-      return names.map((n, k) => {
-        const text = line.slice(starts[k], k + 1 < starts.length ? starts[k + 1] : undefined).trim();
-        return { text, mode: MODES[n] ?? "shape" };
-      });
+      return rowOf(
+        names.map((n, k) => {
+          const text = line.slice(starts[k], k + 1 < starts.length ? starts[k + 1] : undefined).trim();
+          return { text, mode: MODES[n] ?? "shape" };
+        }),
+      );
     },
   };
 }

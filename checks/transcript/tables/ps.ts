@@ -5,7 +5,7 @@
 // by shape, so the MCS level inside a label binds and `top` never matches `sleep`.
 // Formats: procps/ps-efZ-format.md in ../shared/reference/host-facts (RHEL 7 procps-ng 3.3.10, Debian procps-ng 4).
 
-import type { Cell, CellMode, Layout, TableRule } from "./types.js";
+import type { CellMode, Layout, Row, TableRule } from "./types.js";
 import { splitFields } from "./types.js";
 
 const PID_COLUMNS = new Set(["PID", "PPID", "PGID", "SID", "TGID", "LWP", "SPID", "TPGID"]);
@@ -18,6 +18,11 @@ function modeOf(column: string): CellMode {
   if (PID_COLUMNS.has(column)) return "pid";
   if (FREE_COLUMNS.has(column)) return "free";
   return "shape";
+}
+
+// The last column is free text (CMD, COMMAND, ARGS): compared by shape whatever its name.
+function modesOf(columns: readonly string[]): CellMode[] {
+  return columns.map((c, k) => (k === columns.length - 1 ? "shape" : modeOf(c)));
 }
 
 /** The columns ps prints for these options when no header is in sight (ps(1), STANDARD FORMAT SPECIFIERS). */
@@ -37,6 +42,7 @@ export function psColumns(args: readonly string[]): string[] | undefined {
 }
 
 function headerColumns(line: string): string[] | undefined {
+  if (!line.includes("PID")) return undefined;
   const fields = line.trim().split(/[ \t]+/);
   if (!fields.includes("PID") || !fields.every((f) => /^[A-Z%]+$/.test(f))) return undefined;
   return fields;
@@ -48,22 +54,21 @@ export function psRule(args: readonly string[]): TableRule {
   return {
     name: "ps",
     layouts(lines) {
-      let columns: string[] | undefined = fromOptions;
+      let modes = fromOptions && modesOf(fromOptions);
       return lines.map((line) => {
         const header = headerColumns(line);
         if (header) {
-          columns = header;
+          modes = modesOf(header);
           return undefined; // the header itself compares as a line
         }
-        return columns;
+        return modes;
       });
     },
-    cells(line: string, layout: Layout): Cell[] | undefined {
-      const columns = layout as string[] | undefined;
-      if (!columns) return undefined;
-      const fields = splitFields(line, columns.length);
-      if (!fields) return undefined;
-      return fields.map((text, k) => ({ text, mode: k === columns.length - 1 ? "shape" : modeOf(columns[k]) }));
+    cells(line: string, layout: Layout): Row | undefined {
+      const modes = layout as CellMode[] | undefined;
+      if (!modes) return undefined;
+      const texts = splitFields(line, modes.length);
+      return texts && { texts, modes };
     },
   };
 }

@@ -17,6 +17,17 @@ export interface Cell {
   mode: CellMode;
 }
 
+/** A row cut into cells: their texts and, in parallel, how each compares (shared between rows of one layout). */
+export interface Row {
+  texts: string[];
+  modes: readonly CellMode[];
+}
+
+/** A row from a list of cells. */
+export function rowOf(cells: readonly Cell[]): Row {
+  return { texts: cells.map((c) => c.text), modes: cells.map((c) => c.mode) };
+}
+
 /** Per-side state a rule reads from the output itself, e.g. the column starts of the last header line seen. */
 export type Layout = unknown;
 
@@ -26,7 +37,12 @@ export interface TableRule {
   /** The layout in force at each line of one side (expected or actual) of the output. */
   layouts(lines: readonly string[]): Layout[];
   /** A row's cells, or undefined when the line is not a row of this table (then it matches as a whole line). */
-  cells(line: string, layout: Layout): Cell[] | undefined;
+  cells(line: string, layout: Layout): Row | undefined;
+}
+
+function isBlankAt(line: string, k: number): boolean {
+  const c = line.charCodeAt(k);
+  return c === 32 || c === 9;
 }
 
 /** Splits a line into its first `count - 1` blank-separated fields and the rest (the last, free-text column). */
@@ -34,15 +50,14 @@ export function splitFields(line: string, count: number): string[] | undefined {
   const out: string[] = [];
   let i = 0;
   const n = line.length;
-  const blank = (k: number) => line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9;
-  while (i < n && blank(i)) i++;
+  while (i < n && isBlankAt(line, i)) i++;
   while (out.length < count - 1) {
     if (i >= n) return undefined;
     let j = i;
-    while (j < n && !blank(j)) j++;
+    while (j < n && !isBlankAt(line, j)) j++;
     out.push(line.slice(i, j));
     i = j;
-    while (i < n && blank(i)) i++;
+    while (i < n && isBlankAt(line, i)) i++;
   }
   if (i >= n) return undefined;
   out.push(line.slice(i).trimEnd());
