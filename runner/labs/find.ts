@@ -33,17 +33,17 @@ export function listLabFiles(dir: string): string[] {
 /** Resolves a lab named by path or id to a loaded Lab. */
 export function findLab(name: string, cwd = process.cwd()): Lab {
   const asPath = path.resolve(cwd, name);
-  if (existsSync(asPath) || name.includes("/") || name.includes(path.sep) || MARKDOWN.test(name)) return loadLab(name);
+  if (existsSync(asPath) || name.includes("/") || name.includes(path.sep) || MARKDOWN.test(name)) return loadLab(asPath, name);
   const dir = path.join(cwd, LABS_DIR);
   if (!existsSync(dir)) {
     throw new LabInputError(`${name}: no such file, and no ./${LABS_DIR}/ folder to look it up in; give the path to a .md lab`);
   }
   const byFile = path.join(dir, `${name}.md`);
-  if (existsSync(byFile)) return loadLab(path.relative(cwd, byFile));
+  if (existsSync(byFile)) return loadLab(byFile, path.relative(cwd, byFile));
   // An unreadable file among the labs must not hide the others from a lookup by id.
   const labs = listLabFiles(dir).flatMap((f) => {
     try {
-      return [loadLab(path.relative(cwd, f))];
+      return [loadLab(f, path.relative(cwd, f))];
     } catch (e) {
       if (e instanceof LabInputError) return [];
       throw e;

@@ -10,32 +10,32 @@ const MAX_LAB_BYTES = 16 * 1024 * 1024;
 
 const MARKDOWN = /\.(md|markdown)$/i;
 
-/** Reads a lab file's text, checking it is a readable Markdown text file. */
-export function readLabText(path: string): string {
+/** Reads a lab file's text, checking it is a readable Markdown text file; messages name it `shownAs`. */
+export function readLabText(file: string, shownAs = file): string {
   let size: number;
   try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw new LabInputError(`${path}: is a directory; name a lab file in it, or run \`hostlab list ${path}\``);
+    const st = statSync(file);
+    if (st.isDirectory()) throw new LabInputError(`${shownAs}: is a directory; name a lab file in it, or run \`hostlab list ${shownAs}\``);
     size = st.size;
   } catch (e) {
     if (e instanceof LabInputError) throw e;
-    throw new LabInputError(describeFsError(path, e));
+    throw new LabInputError(describeFsError(shownAs, e));
   }
-  if (!MARKDOWN.test(path)) throw new LabInputError(`${path}: not a Markdown lab; labs are .md files`);
-  if (size > MAX_LAB_BYTES) throw new LabInputError(`${path}: too large for a lab (${Math.round(size / 1048576)} MB); is it the right file?`);
+  if (!MARKDOWN.test(file)) throw new LabInputError(`${shownAs}: not a Markdown lab; labs are .md files`);
+  if (size > MAX_LAB_BYTES) throw new LabInputError(`${shownAs}: too large for a lab (${Math.round(size / 1048576)} MB); is it the right file?`);
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = readFileSync(file, "utf8");
   } catch (e) {
-    throw new LabInputError(describeFsError(path, e));
+    throw new LabInputError(describeFsError(shownAs, e));
   }
-  if (text.includes("\u0000")) throw new LabInputError(`${path}: not a text file (it contains NUL bytes); labs are Markdown text`);
+  if (text.includes("\u0000")) throw new LabInputError(`${shownAs}: not a text file (it contains NUL bytes); labs are Markdown text`);
   return text;
 }
 
-/** Reads and parses a lab file. */
-export function loadLab(path: string): Lab {
-  return parseLab(readLabText(path), path);
+/** Reads and parses a lab file; `shownAs` is how diagnostics name it (default: the path as given). */
+export function loadLab(file: string, shownAs = file): Lab {
+  return parseLab(readLabText(file, shownAs), shownAs);
 }
 
 /** An fs error as a sentence for the user. */
