@@ -27,9 +27,13 @@ export const solution: BlockRule = {
       state.pos++;
       return true;
     }
+    // The body ends at `</details>`; a forgotten one ends at the next step or task heading, so the lab keeps its steps.
     let close = state.pos + 1;
-    while (close < state.end && !(state.tokens[close].type === "html_block" && CLOSE.test(state.tokens[close].content))) close++;
-    if (close >= state.end) {
+    const isClose = (i: number) => state.tokens[i].type === "html_block" && CLOSE.test(state.tokens[i].content);
+    const isSection = (i: number) => state.tokens[i].type === "heading_open" && Number(state.tokens[i].tag.slice(1)) <= 3;
+    while (close < state.end && !isClose(close) && !isSection(close)) close++;
+    const closed = close < state.end && isClose(close);
+    if (!closed) {
       problem(state, pos, "unclosed-details", "this `<details>` is never closed with `</details>`; the solution runs to the end of the section");
     }
     const saved = { pos: state.pos, end: state.end, solution: state.solution, stack: state.sessionStack };
@@ -41,7 +45,7 @@ export const solution: BlockRule = {
     state.end = saved.end;
     state.solution = saved.solution;
     state.sessionStack = saved.stack;
-    state.pos = Math.min(close + 1, state.end);
+    state.pos = closed ? close + 1 : close;
     return true;
   },
 };

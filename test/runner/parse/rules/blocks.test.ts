@@ -37,9 +37,10 @@ describe("parser rules", () => {
     expect(after.kind === "transcript" && after.entries[0]).toMatchObject({ command: "ls", session: { id: 0, depth: 0 } });
   });
 
-  it("solution: an unclosed <details> is a located problem", () => {
-    const lab = parseLab(md("## S", "<details>", "", "text"), "t.md");
+  it("solution: an unclosed <details> is a located problem and ends at the next heading", () => {
+    const lab = parseLab(md("## S", "<details>", "", "text", "", "## Next", "more"), "t.md");
     expect(lab.problems).toEqual([expect.objectContaining({ line: 2, rule: "unclosed-details", severity: "error" })]);
+    expect(lab.steps.map((s) => s.title)).toEqual(["S", "Next"]);
   });
 
   it("check: a ```check fence is visible, raw YAML and its first line kept", () => {
