@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { register as lint } from "./lint.js";
 import { register as list } from "./list.js";
 import { register as show } from "./show.js";
+import { register as shell } from "./shell.js";
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -11,4 +12,5 @@ export const commands: RegisterCommand[] = [
   list,
   show,
   lint,
+  shell,
 ];
