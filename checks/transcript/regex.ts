@@ -143,8 +143,8 @@ function parse(src: string): Node {
   }
 
   function repeat(): Node {
-    let node = atom();
-    for (;;) {
+    const node = atom();
+    {
       const q = src[i];
       let min: number;
       let max: number;
@@ -160,7 +160,10 @@ function parse(src: string): Node {
       } else return node;
       i++;
       if (src[i] === "?") i++; // lazy: same language
-      node = { t: "rep", item: node, min, max };
+      if (src[i] === "*" || src[i] === "+" || src[i] === "?" || (src[i] === "{" && /^\{\d/.test(src.slice(i, i + 2)))) {
+        refuse("a quantifier with nothing to repeat");
+      }
+      return { t: "rep", item: node, min, max };
     }
   }
 
