@@ -84,7 +84,8 @@ export function programOf(command: string, depth = 0): ProgramCall | undefined {
   if (depth > 4) return undefined;
   const statements = cutUnquoted(command, (l, i) => (l[i] === ";" ? 1 : l.startsWith("&&", i) ? 2 : 0));
   const last = statements.map((s) => s.trim()).filter(Boolean).pop() ?? "";
-  const first = cutUnquoted(last, (l, i) => (l[i] === "|" && l[i + 1] !== "|" && l[i - 1] !== "|" ? 1 : 0))[0];
+  // `a | b` prints rows of a's shape; `a || b` prints a's output unless a failed
+  const first = cutUnquoted(last, (l, i) => (l.startsWith("||", i) ? 2 : l[i] === "|" ? 1 : 0))[0];
   let words = splitWords(first.trim());
   // a pasted prompt, environment assignments, and wrappers that do not change the output
   while (words.length) {
