@@ -13,6 +13,7 @@ export function renderOutline(lab: Lab): string {
     `${listCommands(lab).length} commands`].filter(Boolean);
   out.push(lab.title ?? "(untitled lab)", `  ${facts.join(" · ")}  (${lab.file})`);
   if (lab.meta.summary) out.push(`  ${lab.meta.summary}`);
+  if (lab.problems.length > 0) out.push(`  ${count(lab.problems.length, "problem")} while parsing: run \`hostlab lint ${lab.file}\``);
   if (lab.intro.length > 0) {
     out.push("");
     renderBlocks(lab.intro, "  ", out);
