@@ -9,8 +9,8 @@ import { listCommands } from "../model/walk.js";
 /** Renders the outline as plain text lines. */
 export function renderOutline(lab: Lab): string {
   const out: string[] = [];
-  const facts = [`id ${lab.id}`, lab.meta.host && `host ${lab.meta.host}`, durationOf(lab), `${lab.steps.length} steps`,
-    `${listCommands(lab).length} commands`].filter(Boolean);
+  const facts = [`id ${lab.id}`, lab.meta.host && `host ${lab.meta.host}`, durationOf(lab), count(lab.steps.length, "step"),
+    count(listCommands(lab).length, "command")].filter(Boolean);
   out.push(lab.title ?? "(untitled lab)", `  ${facts.join(" · ")}  (${lab.file})`);
   if (lab.meta.summary) out.push(`  ${lab.meta.summary}`);
   if (lab.problems.length > 0) out.push(`  ${count(lab.problems.length, "problem")} while parsing: run \`hostlab lint ${lab.file}\``);
