@@ -127,13 +127,16 @@ export interface Check extends SourcePos {
 
 /** How a command line was prompted. */
 export interface Prompt {
-  /** `$` for `$ `, `#` for a bare root `# `, `bracket` for `[user@host dir]# ` / `[user@host dir]$ `. */
-  style: "$" | "#" | "bracket";
+  /**
+   * `$` for `$ `, `#` for a bare root `# `, `bracket` for RHEL's `[user@host dir]# ` / `[user@host dir]$ `,
+   * `colon` for Debian's `user@host:dir# ` / `user@host:dir$ `.
+   */
+  style: "$" | "#" | "bracket" | "colon";
   /** The prompt exactly as written, trailing space included. */
   text: string;
   /** Whether the prompt is a root one (ends in `#`). */
   root: boolean;
-  /** Parts of a bracket prompt. */
+  /** Parts of a bracket or colon prompt. */
   user?: string;
   host?: string;
   cwd?: string;

@@ -2,6 +2,7 @@
 // the very start of the line (indented lines are output, which is how notes set output apart):
 //   `$ cmd`                      a user's shell
 //   `[user@host dir]# cmd`       bash's default RHEL prompt (PS1='[\u@\h \W]\$ '), `#` for root, `$` otherwise
+//   `user@host:dir# cmd`         Debian's and Ubuntu's default (PS1='\u@\h:\w\$ ')
 //   `# cmd`                      a root shell, only in blocks that declare it (see rootPromptDeclared); elsewhere a
 //                                `# ` line is narration, as in the seed notes.
 import type { Prompt } from "../../model/lab.js";
@@ -9,6 +10,7 @@ import type { Prompt } from "../../model/lab.js";
 const DOLLAR = /^\$ (?=\S)/;
 const HASH = /^# (?=\S)/;
 const BRACKET = /^\[([^\]@\s]+)@([^\]\s]+)(?:\s+([^\]]*?))?\]([#$]) (?=\S)/;
+const COLON = /^([a-z_][\w.-]*)@([\w.-]+):([^\s#$]*)([#$]) (?=\S)/;
 
 export interface PromptMatch {
   prompt: Prompt;
@@ -25,6 +27,11 @@ export function matchPrompt(line: string, rootBlock: boolean): PromptMatch | nul
     const prompt: Prompt = { style: "bracket", text: m[0], root: m[4] === "#", user: m[1], host: m[2], cwd: m[3] ?? "" };
     return { prompt, rest: line.slice(m[0].length) };
   }
+  m = COLON.exec(line);
+  if (m) {
+    const prompt: Prompt = { style: "colon", text: m[0], root: m[4] === "#", user: m[1], host: m[2], cwd: m[3] };
+    return { prompt, rest: line.slice(m[0].length) };
+  }
   if (rootBlock) {
     m = HASH.exec(line);
     if (m) return { prompt: { style: "#", text: m[0], root: true }, rest: line.slice(m[0].length) };
@@ -32,22 +39,22 @@ export function matchPrompt(line: string, rootBlock: boolean): PromptMatch | nul
   return null;
 }
 
-/** A bracket prompt anywhere in the line's text (for echo lines, which are usually indented). */
+/** A bracket or colon prompt after any indentation (for echo lines, which are usually indented). */
 export function matchEcho(line: string): PromptMatch | null {
   const m = matchPrompt(line.trimStart(), false);
-  return m && m.prompt.style === "bracket" ? m : null;
+  return m && (m.prompt.style === "bracket" || m.prompt.style === "colon") ? m : null;
 }
 
 /**
- * Whether `# ` lines of a block are root prompts: the info string says `prompt=#`, or the block's prompts are
- * `[user@host dir]# ` ones and it has no `$ ` prompt (a `$` block keeps `#` for narration).
+ * Whether `# ` lines of a block are root prompts: the info string says `prompt=#`, or the block has root
+ * `[user@host dir]# ` (or `user@host:dir# `) prompts and no `$ ` prompt (a `$` block keeps `#` for narration).
  */
 export function rootPromptDeclared(lines: readonly string[], attrs: Record<string, string>): boolean {
   if (attrs.prompt !== undefined) return attrs.prompt === "#";
   let bracketRoot = false;
   for (const line of lines) {
     if (DOLLAR.test(line)) return false;
-    const m = BRACKET.exec(line);
+    const m = BRACKET.exec(line) ?? COLON.exec(line);
     if (m && m[4] === "#") bracketRoot = true;
   }
   return bracketRoot;

@@ -61,6 +61,12 @@ describe("transcripts", () => {
     expect(cmds(entries)[0].prompt).toMatchObject({ user: "root", host: "host", cwd: "~" });
   });
 
+  it("a Debian-style user@host:dir prompt is a command too, and can be an echo", () => {
+    const [a, b] = cmds(read(["student@ubuntu:~$ id -un", "student", "$ ls /srv", "  root@0123abcd4567:/# ls /srv", "  data"]));
+    expect(a).toMatchObject({ command: "id -un", prompt: { style: "colon", root: false, user: "student", host: "ubuntu", cwd: "~" } });
+    expect(b).toMatchObject({ echo: { prompt: { style: "colon", host: "0123abcd4567" } }, expectedOutput: ["data"] });
+  });
+
   it("an echo of a nested prompt and the command is split off the output", () => {
     const [c] = cmds(read(["$ ls /mnt", "  [root@5f5d3692fa73 /]# ls /mnt", "  total 0"]));
     expect(c.echo).toMatchObject({ command: "ls /mnt", line: 11, column: 3, prompt: { host: "5f5d3692fa73", root: true } });
