@@ -48,6 +48,8 @@ const FIELDS: Record<string, Field> = {
   stime: { header: "STIME", width: 5, right: false, value: (t, v) => psStime(t.startMs, v.now) },
   start: { header: "STARTED", width: 8, right: true, value: (t, v) => psStime(t.startMs, v.now) },
   tty: { header: "TT", width: 8, right: false, value: (t) => t.tty },
+  bsdstart: { header: "START", width: 5, right: false, value: (t, v) => psStime(t.startMs, v.now) },
+  bsdtime: { header: "TIME", width: 6, right: true, value: (t, v) => { const c = Math.floor(cpuSeconds(t, v)); return `${Math.floor(c / 60)}:${String(c % 60).padStart(2, "0")}`; } },
   time: { header: "TIME", width: 8, right: true, value: (t, v) => psCpuTime(cpuSeconds(t, v)) },
   etime: { header: "ELAPSED", width: 11, right: true, value: (t, v) => psEtime(v.now - t.startMs) },
   cmd: { header: "CMD", width: 27, right: false, value: cmd },
@@ -146,7 +148,7 @@ function ps(args: string[], ctx: CommandContext) {
   let selected: Task[];
   const bsd = o.bsd ?? "";
   if (o.fields) keys = o.fields;
-  else if (bsd.includes("u")) keys = ["user", "pid", "pcpu", "pmem", "vsz", "rss", "tty", "stat", "start", "time", "args"].map((key) => ({ key }));
+  else if (bsd.includes("u")) keys = ["user", "pid", "pcpu", "pmem", "vsz", "rss", "tty", "stat", "bsdstart", "bsdtime", "args"].map((key) => ({ key }));
   else if (o.full) keys = ["uid", "pid", "ppid", "c", "stime", "tty", "time", "cmd"].map((key) => ({ key }));
   else keys = ["pid", "tty", "time", bsd ? "args" : "cmd"].map((key) => ({ key }));
   if (o.label || bsd.includes("Z")) keys = [{ key: "label" }, ...keys];
@@ -166,7 +168,7 @@ function ps(args: string[], ctx: CommandContext) {
   if (bsd.includes("u") && !o.fields) fields.forEach((f, i) => { if (keys[i].key === "tty") fields[i] = { ...f, width: 8 }; });
   const lines: string[] = [];
   const row = (texts: string[]): string => layoutRow(texts.map<Cell>((text, i) => ({ text, width: fields[i].width, right: fields[i].right })));
-  if (o.headers) lines.push(row(fields.map((f) => f.header)));
+  if (o.headers && fields.some((f) => f.header !== "")) lines.push(row(fields.map((f) => f.header)));
   for (const t of selected) lines.push(row(fields.map((f) => f.value(t, v))));
   return { stdout: lines.join("\n") + "\n", exitCode: selected.length === 0 && o.pids ? 1 : 0 };
 }

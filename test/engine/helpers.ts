@@ -24,6 +24,7 @@ export interface FakeContainer {
   id: string;
   merged: string;
   init: Task;
+  conmon: Task;
   mcs: string;
 }
 
@@ -42,9 +43,10 @@ export function fakeContainer(host: Host, id: string, argv: string[], mcs: strin
   const uts = createNamespace(host.namespaces, "uts", { hostname: id.slice(0, 12) }).id;
   mountProc(host, mnt, "/proc", pid);
   for (const [src, dst] of volumes) bindMount(host, mnt, { source: src, fromNs: host.namespaces.init.mnt, target: dst });
+  const conmon = spawnTask(host, { ppid: 1, argv: ["/usr/bin/conmon", "--cid", id], label: "system_u:system_r:container_runtime_t:s0", cwd: "/" });
   const init = spawnTask(host, {
-    ppid: 1, argv, tty: "pts/1", label: `system_u:system_r:container_t:s0:${mcs}`, containerId: id,
+    ppid: conmon.pid, argv, tty: "pts/1", label: `system_u:system_r:container_t:s0:${mcs}`, containerId: id,
     ns: { mnt, pid, uts }, cwd: "/", cpuPercent: 1,
   });
-  return { id, merged, init, mcs };
+  return { id, merged, init, conmon, mcs };
 }
