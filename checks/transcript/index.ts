@@ -13,6 +13,7 @@ import { readExpectedLine, type ExpectedLine } from "./hatches.js";
 import { matchLine, type LineEnv } from "./match-line.js";
 import { toLines } from "./normalize.js";
 import { matchPrompt, readPrompt } from "./prompt.js";
+import { matchReflowed, reflows } from "./reflow.js";
 import { ruleFor } from "./tables/index.js";
 
 /** Bindings shared by all commands of one lab run; created by createTranscriptSession(). */
@@ -109,6 +110,7 @@ function matchInSession(session: Session, input: MatchInput): MatchResult {
     cellPatterns: { shape: new Map(), figures: new Map() },
   };
   const hasDots = expected.some((e) => e.kind === "dots");
+  const afterPrompt = table.mark();
 
   let rows: DiffRow[];
   if (!hasDots && expected.length === actualLines.length) {
@@ -133,6 +135,12 @@ function matchInSession(session: Session, input: MatchInput): MatchResult {
     rows = ok ? [] : rowsByDiff(expected, actualLines, sameShape(expected, actualLines, env));
   }
 
+  // ls in columns: the notes' terminal was another width; compare the names in order instead of the lines
+  const headOk = head.every((r) => r.op === " ");
+  if (!ok && headOk && reflows(input.command ?? "")) {
+    table.rollback(afterPrompt);
+    if (matchReflowed(expected, actualLines, table)) return { ok: true, diff: "", bindings: table.used() };
+  }
   const bindings = table.used();
   if (ok) return { ok, diff: "", bindings };
   table.rollback(begun); // a failed match binds nothing in the session
