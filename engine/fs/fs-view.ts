@@ -170,7 +170,7 @@ export class FsView {
 
 /** The kernel's own view of the host's file system (no task, no checks). */
 export function kernelFs(host: Host): FsView {
-  return new FsView(host, null, 0);
+  return new FsView(host, null, 0o022);
 }
 
 /** The view of the file system that `task` has. */
