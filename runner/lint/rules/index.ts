@@ -3,6 +3,7 @@
 import type { LintRule } from "../rule.js";
 import { checkYaml } from "./check-yaml.js";
 import { checkSpec } from "./checks.js";
+import { createDetach } from "./create-detach.js";
 import { duplicateStep } from "./duplicate-step.js";
 import { emptyStep } from "./empty-step.js";
 import { missingFile } from "./missing-file.js";
@@ -17,6 +18,7 @@ export const lintRules: readonly LintRule[] = [
   sessions,
   missingFile,
   unknownRegistry,
+  createDetach,
   checkYaml,
   checkSpec,
 ];

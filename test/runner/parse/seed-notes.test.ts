@@ -79,14 +79,15 @@ describe("the seed notes, unchanged", () => {
     expect(JSON.parse((snippet.entry as { text: string }).text).syscalls[0].name).toBe("fchmodat");
   });
 
-  it.skipIf(!present)("lint: the missing seccomp file with its fix, and the registry typo, each with its line", () => {
+  it.skipIf(!present)("lint: the missing seccomp file with its fix, the registry typo, and podman 4's `create -d`, each with its line", () => {
     const d = lintLab(lab);
     expect(d.map((x) => `${x.line}:${x.column} ${x.severity} ${x.rule}`)).toEqual([
       "8:18 error unknown-registry",
+      "33:18 error create-detach",
       "167:41 error missing-file",
     ]);
     expect(d[0].message).toContain("did you mean `registry.access.redhat.com`?");
-    expect(d[1].fix).toMatchObject({ line: 156 });
-    expect(d[1].fix!.message).toContain("file=labs/lab3-step5/chmod.json");
+    expect(d[2].fix).toMatchObject({ line: 156 });
+    expect(d[2].fix!.message).toContain("file=labs/lab3-step5/chmod.json");
   });
 });

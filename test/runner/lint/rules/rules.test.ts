@@ -73,6 +73,14 @@ describe("lint rules", () => {
     ]);
   });
 
+  it("create-detach: `podman create -d` is an error unless the host is rhel7", () => {
+    expect(brief("## A", "```", "$ podman create -dt --name c quay.io/a/b", "$ podman create --detach quay.io/a/b", "$ podman run -dt quay.io/a/b", "```")).toEqual([
+      "3:18 error create-detach",
+      "4:17 error create-detach",
+    ]);
+    expect(lint("---", "host: rhel7", "---", "## A", "```", "$ podman create -dt quay.io/a/b", "```")).toEqual([]);
+  });
+
   it("check-yaml: broken check YAML is located on the lab's lines; an empty check warns", () => {
     expect(brief("## A", "```check", "a: [1, 2", "```", "<!-- check", "-->")).toEqual([
       "3:9 error check-yaml",
