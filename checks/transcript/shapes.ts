@@ -140,10 +140,11 @@ export const SHAPES: readonly Shape[] = [
   {
     // Long integers: pids on a real host (pid_max 32768 and up), inode numbers, byte counts. Four digits, not
     // three, because exit codes (126, 127, 137, 255), modes (755) and HTTP codes are three digits and must stay
-    // literal. A run may print any number of digits in their place (a fresh simulated host has small pids).
+    // literal. A run may print any number of digits in their place (a fresh simulated host has small pids), but
+    // not 0: `pid=0` is what podman inspect says of a container that is not running.
     kind: "number", starts: /[1-9]/,
     expected: sticky("[1-9]\\d{3,}"),
-    actual: sticky("\\d+"),
+    actual: sticky("[1-9]\\d*"),
   },
 ];
 
