@@ -1,0 +1,258 @@
+/**
+ * Container storage as containers/storage (podman) and docker's overlay2 driver lay it out on disk:
+ *
+ *   /var/lib/containers/storage/overlay/<layer-id>/{diff,work,merged,link,lower}   one dir per layer, 64 hex
+ *   /var/lib/containers/storage/overlay/l/<26 base32>  -> ../<layer-id>/diff         short names for lowerdir=
+ *   /var/lib/containers/storage/overlay-images/<image-id>/manifest, images.json
+ *   /var/lib/containers/storage/overlay-layers/layers.json
+ *   /var/lib/containers/storage/overlay-containers/<ctr-id>/userdata/{config.json,artifacts,shm,…}
+ *   /run/containers/storage/overlay-containers/<ctr-id>/userdata/{hosts,hostname,resolv.conf,.containerenv,pidfile}
+ *   /var/lib/docker/overlay2/<layer-id>/…, /var/lib/docker/containers/<ctr-id>/…      (docker)
+ *
+ * What always holds: an image's files exist once — its layer's `diff` tree — and every container of that image
+ * sees them through an overlay mount whose upper dir is the container's own `diff`; writing copies a file up,
+ * never into the image. The container's rootfs is mounted on `merged` (with `context=` its SELinux mount label)
+ * while the container runs or while `podman mount` holds it; that mount shows in the host's `mount` output.
+ * Reference: host-facts/storage (README, observed tree, observed layers.json).
+ */
+import type { Host } from "../host.js";
+import { allocInode, getInode } from "../fs/inode.js";
+import { removeMount, mountAt, type Mount } from "../fs/mounts.js";
+import { mountOverlay } from "../fs/namespace.js";
+import { kernelFs } from "../fs/fs-view.js";
+import { randInt } from "../kernel/rng.js";
+import { containerFileLabel } from "../kernel/selinux-mcs.js";
+import type { Container, LocalImage } from "./container.js";
+import type { EngineEra } from "./engines.js";
+import { rootfsEntries, type DistroName } from "./images/rootfs.js";
+
+/** Label of image layer files on the host (container-selinux: read-only content shared by containers). */
+export const LAYER_LABEL = "system_u:object_r:container_ro_file_t:s0";
+/** Label of the storage directories themselves. */
+const STORAGE_LABEL = "system_u:object_r:container_var_lib_t:s0";
+/** Label of per-container runtime files (hosts, resolv.conf) bind-mounted into the container. */
+const RUNTIME_FILE_LABEL = "system_u:object_r:container_var_run_t:s0";
+
+const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+/** A short layer link name: 26 characters of base32, as containers/storage's `link` files hold. */
+export function randomLinkName(host: Host): string {
+  let s = "";
+  for (let i = 0; i < 26; i++) s += BASE32[randInt(host.rng, 32)];
+  return s;
+}
+
+/** The directory holding layers: overlay (podman) or overlay2 (docker). */
+export function layersDir(era: EngineEra): string {
+  return era.engine === "podman" ? `${era.graphRoot}/overlay` : `${era.graphRoot}/overlay2`;
+}
+
+/** Paths of a container's copy-on-write layer. */
+export function layerPaths(era: EngineEra, layerId: string): { dir: string; diff: string; work: string; merged: string } {
+  const dir = `${layersDir(era)}/${layerId}`;
+  return { dir, diff: `${dir}/diff`, work: `${dir}/work`, merged: `${dir}/merged` };
+}
+
+/** Where a container's static files (config, shm, logs) and runtime files (hosts, pidfile) live. */
+export function containerDirs(era: EngineEra, id: string): { staticDir: string; runDir: string; configPath: string } {
+  if (era.engine === "podman") {
+    const staticDir = `${era.graphRoot}/overlay-containers/${id}/userdata`;
+    return { staticDir, runDir: `${era.runRoot}/overlay-containers/${id}/userdata`, configPath: `${staticDir}/config.json` };
+  }
+  const staticDir = `${era.graphRoot}/containers/${id}`;
+  const bundle = era.family === "docker1" ? `/var/run/docker/libcontainerd/${id}` : `/run/containerd/io.containerd.runtime.v2.task/moby/${id}`;
+  return { staticDir, runDir: staticDir, configPath: `${bundle}/config.json` };
+}
+
+/** The inode tree of a distro's image layer, built once per host and shared (root ino). */
+export function imageLayerTree(host: Host, distro: DistroName, builtMs: number): number {
+  const cache = (host.engines.layerTrees ??= {}) as Record<string, number>;
+  const cached = cache[distro];
+  if (cached !== undefined && host.inodes.byIno.has(cached)) return cached;
+  const root = allocInode(host.inodes, { type: "dir", mode: 0o555, uid: 0, gid: 0, label: LAYER_LABEL, timeMs: builtMs });
+  const byPath = new Map<string, number>([["", root.ino]]);
+  for (const e of rootfsEntries(distro)) {
+    const slash = e.path.lastIndexOf("/");
+    const parentIno = byPath.get(e.path.slice(0, slash))!;
+    const node = allocInode(host.inodes, { type: e.type, mode: e.mode, uid: 0, gid: 0, label: LAYER_LABEL, timeMs: builtMs, data: e.data, target: e.target }, 1);
+    getInode(host.inodes, parentIno).entries!.set(e.path.slice(slash + 1), node.ino);
+    if (e.type === "dir") byPath.set(e.path, node.ino);
+  }
+  cache[distro] = root.ino;
+  return root.ino;
+}
+
+/** mkdir -p as the kernel, with the storage label. */
+function mkdirp(host: Host, path: string, mode = 0o700): void {
+  const fs = kernelFs(host);
+  if (fs.existsSync(path)) return;
+  fs.mkdirSync(path, { recursive: true, mode, label: STORAGE_LABEL });
+}
+
+function writeFile(host: Host, path: string, data: string, mode = 0o644, label = STORAGE_LABEL): void {
+  const fs = kernelFs(host);
+  if (fs.existsSync(path)) fs.writeFileSync(path, data);
+  else fs.createSync(path, { type: "file", mode, data, label });
+}
+
+/** Links an existing directory inode (a layer tree) under `path` (as the layer's `diff`). */
+function linkDirInode(host: Host, path: string, ino: number): void {
+  const fs = kernelFs(host);
+  const parent = fs.statSync(path.slice(0, path.lastIndexOf("/")));
+  getInode(host.inodes, parent.ino).entries!.set(path.slice(path.lastIndexOf("/") + 1), ino);
+}
+
+/** Puts an image into local storage: its layer dir (diff = the shared tree), link, manifest, images.json. */
+export function storeImage(host: Host, era: EngineEra, image: LocalImage, distro: DistroName, builtMs: number, manifest: string, allImages: LocalImage[]): void {
+  const dir = `${layersDir(era)}/${image.layerId}`;
+  const tree = imageLayerTree(host, distro, builtMs);
+  mkdirp(host, `${layersDir(era)}/l`, 0o700);
+  if (!kernelFs(host).existsSync(dir)) {
+    mkdirp(host, dir, 0o700);
+    linkDirInode(host, `${dir}/diff`, tree);
+    writeFile(host, `${dir}/link`, image.layerLink);
+    mkdirp(host, `${dir}/work`);
+    if (era.engine === "podman") mkdirp(host, `${dir}/empty`);
+    kernelFs(host).symlinkSync(`../${image.layerId}/diff`, `${layersDir(era)}/l/${image.layerLink}`);
+  }
+  if (era.engine === "podman") {
+    const imgDir = `${era.graphRoot}/overlay-images/${image.id}`;
+    mkdirp(host, imgDir);
+    writeFile(host, `${imgDir}/manifest`, manifest, 0o600);
+    writeFile(host, `${era.graphRoot}/overlay-images/images.json`, JSON.stringify(allImages.map((i) => ({ id: i.id, digest: i.digest, names: i.names, layer: i.layerId, created: new Date(i.pulledMs).toISOString() }))), 0o600);
+    writeFile(host, `${era.graphRoot}/overlay-images/images.lock`, "", 0o644);
+    const layers = allImages.map((i) => ({ id: i.layerId, created: new Date(i.pulledMs).toISOString(), "compressed-diff-digest": i.digest, "diff-digest": `sha256:${i.layerId}`, uidset: [0], gidset: [0] }));
+    writeFile(host, `${era.graphRoot}/overlay-layers/layers.json`, JSON.stringify(layers), 0o600);
+    writeFile(host, `${era.graphRoot}/overlay-layers/layers.lock`, "", 0o644);
+  } else {
+    mkdirp(host, `${era.graphRoot}/image/overlay2/imagedb/content/sha256`);
+    writeFile(host, `${era.graphRoot}/image/overlay2/imagedb/content/sha256/${image.id}`, manifest, 0o600);
+  }
+}
+
+/** Creates a container's layer and static dir (podman create / docker create). */
+export function createContainerStorage(host: Host, era: EngineEra, c: Container, image: LocalImage): void {
+  const p = layerPaths(era, c.layerId);
+  mkdirp(host, p.dir);
+  mkdirp(host, p.diff, 0o755);
+  mkdirp(host, `${p.work}/work`);
+  mkdirp(host, p.merged);
+  writeFile(host, `${p.dir}/link`, c.layerLink);
+  writeFile(host, `${p.dir}/lower`, `l/${image.layerLink}`);
+  kernelFs(host).symlinkSync(`../${c.layerId}/diff`, `${layersDir(era)}/l/${c.layerLink}`);
+  const { staticDir } = containerDirs(era, c.id);
+  mkdirp(host, staticDir);
+  if (era.engine === "podman") {
+    mkdirp(host, `${staticDir}/artifacts`, 0o755);
+    if (era.family === "podman4") mkdirp(host, `${staticDir}/secrets`, 0o755);
+  }
+  mkdirp(host, `${staticDir}/shm`, 0o1777);
+}
+
+/** Mounts the container's rootfs on its `merged` dir in the host's mount namespace (idempotent). */
+export function mountRootfs(host: Host, era: EngineEra, c: Container, image: LocalImage, selinux: boolean): string {
+  const p = layerPaths(era, c.layerId);
+  const mntns = host.namespaces.init.mnt;
+  if (!mountAt(host, mntns, p.merged)) {
+    mountOverlay(host, mntns, {
+      lowerdirs: [`${layersDir(era)}/${image.layerId}/diff`],
+      lowerdirDisplay: [`${layersDir(era)}/l/${image.layerLink}`],
+      upperdir: p.diff,
+      workdir: p.work,
+      target: p.merged,
+      ...(selinux && c.mcsLevel ? { context: containerFileLabel(c.mcsLevel) } : {}),
+    });
+  }
+  return p.merged;
+}
+
+/** Unmounts the rootfs from the host (podman umount / cleanup after exit). */
+export function unmountRootfs(host: Host, era: EngineEra, c: Container): void {
+  const p = layerPaths(era, c.layerId);
+  const mntns = host.namespaces.init.mnt;
+  while (mountAt(host, mntns, p.merged)) removeMount(host, mntns, p.merged);
+}
+
+/** Whether the rootfs is mounted on the host. */
+export function isRootfsMounted(host: Host, era: EngineEra, c: Container): boolean {
+  return mountAt(host, host.namespaces.init.mnt, layerPaths(era, c.layerId).merged) !== undefined;
+}
+
+/** The host's rootfs mount, for the container's own mount namespace (same upper: both views share it). */
+export function rootfsMount(host: Host, era: EngineEra, c: Container): Mount {
+  const m = mountAt(host, host.namespaces.init.mnt, layerPaths(era, c.layerId).merged);
+  if (!m) throw new Error(`rootfsMount: container ${c.id} rootfs is not mounted`);
+  return m;
+}
+
+/** Writes what the engine prepares at start: config.json, hosts, hostname, resolv.conf, pidfiles, logs. */
+export function writeStartFiles(host: Host, era: EngineEra, c: Container, configJson: string): void {
+  const { staticDir, runDir, configPath } = containerDirs(era, c.id);
+  const bundle = configPath.slice(0, configPath.lastIndexOf("/"));
+  mkdirp(host, bundle);
+  mkdirp(host, runDir);
+  writeFile(host, configPath, configJson);
+  const short = c.id.slice(0, 12);
+  const hosts = `127.0.0.1\tlocalhost localhost.localdomain localhost4 localhost4.localdomain4\n::1\tlocalhost localhost.localdomain localhost6 localhost6.localdomain6\n${c.ip}\t${short} ${c.name}\n`;
+  writeFile(host, `${runDir}/hosts`, hosts, 0o644, RUNTIME_FILE_LABEL);
+  writeFile(host, `${runDir}/hostname`, `${short}\n`, 0o644, RUNTIME_FILE_LABEL);
+  writeFile(host, `${runDir}/resolv.conf`, "search example.com\nnameserver 10.0.2.3\n", 0o644, RUNTIME_FILE_LABEL);
+  if (era.engine === "podman") {
+    writeFile(host, `${runDir}/.containerenv`, "", 0o644, RUNTIME_FILE_LABEL);
+    writeFile(host, `${staticDir}/ctr.log`, c.log, 0o600);
+    for (const f of ["attach", "ctl", "winsz"]) writeFile(host, `${staticDir}/${f}`, "", 0o600);
+  } else {
+    writeFile(host, `${staticDir}/${c.id}-json.log`, "", 0o600);
+  }
+}
+
+/** Records the pids of a started container (pidfile, conmon.pid). */
+export function writePidFiles(host: Host, era: EngineEra, c: Container): void {
+  if (era.engine !== "podman") return;
+  const { runDir } = containerDirs(era, c.id);
+  writeFile(host, `${runDir}/pidfile`, String(c.pid ?? ""), 0o644);
+  writeFile(host, `${runDir}/conmon.pid`, String(c.monitorPid ?? ""), 0o644);
+}
+
+/** Removes what a stopped container's monitor leaves behind (attach, ctl, winsz go with conmon). */
+export function cleanupRunFiles(host: Host, era: EngineEra, c: Container): void {
+  if (era.engine !== "podman") return;
+  const fs = kernelFs(host);
+  const { staticDir } = containerDirs(era, c.id);
+  for (const f of ["attach", "ctl", "winsz"]) if (fs.existsSync(`${staticDir}/${f}`)) fs.unlinkSync(`${staticDir}/${f}`);
+  writeFile(host, `${staticDir}/ctr.log`, c.log, 0o600);
+}
+
+/** Deletes a container's layer and directories (rm). */
+export function removeContainerStorage(host: Host, era: EngineEra, c: Container): void {
+  unmountRootfs(host, era, c);
+  const fs = kernelFs(host);
+  const p = layerPaths(era, c.layerId);
+  const { staticDir, runDir, configPath } = containerDirs(era, c.id);
+  const dirs = era.engine === "podman" ? [p.dir, staticDir.replace(/\/userdata$/, ""), runDir.replace(/\/userdata$/, "")] : [p.dir, staticDir, configPath.slice(0, configPath.lastIndexOf("/"))];
+  for (const d of dirs) if (fs.existsSync(d)) fs.rmSync(d, { recursive: true, force: true });
+  const link = `${layersDir(era)}/l/${c.layerLink}`;
+  if (fs.existsSync(link) || isDanglingLink(host, link)) fs.unlinkSync(link);
+}
+
+function isDanglingLink(host: Host, path: string): boolean {
+  try {
+    kernelFs(host).lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Lays out the storage roots an installed engine has before its first container. */
+export function initStorage(host: Host, era: EngineEra): void {
+  const fs = kernelFs(host);
+  if (era.engine === "podman") {
+    for (const d of ["overlay", "overlay/l", "overlay-containers", "overlay-images", "overlay-layers", "libpod", "mounts", "tmp", "volumes"]) mkdirp(host, `${era.graphRoot}/${d}`);
+    for (const f of ["storage.lock", "userns.lock", "overlay-containers/containers.lock", "overlay-containers/containers.json", "libpod/bolt_state.db"]) {
+      if (!fs.existsSync(`${era.graphRoot}/${f}`)) writeFile(host, `${era.graphRoot}/${f}`, f.endsWith(".json") ? "[]" : "", 0o600);
+    }
+  } else {
+    for (const d of ["overlay2", "overlay2/l", "containers", "image", "volumes", "network", "plugins", "tmp", "trust", "swarm"]) mkdirp(host, `${era.graphRoot}/${d}`);
+  }
+}
