@@ -3,6 +3,7 @@
 import type { Command } from "commander";
 import { register as lint } from "./lint.js";
 import { register as list } from "./list.js";
+import { register as run } from "./run.js";
 import { register as show } from "./show.js";
 import { register as shell } from "./shell.js";
 
@@ -11,6 +12,7 @@ export type RegisterCommand = (program: Command) => void;
 export const commands: RegisterCommand[] = [
   list,
   show,
+  run,
   lint,
   shell,
 ];
