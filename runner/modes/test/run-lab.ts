@@ -1,0 +1,131 @@
+// Testing one lab as its author means it: on a fresh built-in host with the lab's seed and profile, every step's
+// checks run once before the step (they must fail: a check that already passes can't tell a student who did the
+// step from one who didn't), then every command is typed and judged against the notes, then the checks run again
+// (they must pass). The same LabPlayer drives `hostlab run`, so a lab that passes here behaves the same for a
+// student. Everything that happens becomes plain data (a LabOutcome) plus, for `--update`, what each command printed.
+import { checkName, checkProbes, type Check } from "../../../checks/check.js";
+import type { CommandResult } from "../../../checks/probe.js";
+import { selfTestCheck } from "../../../checks/self-test.js";
+import { LabInputError } from "../../labs/errors.js";
+import { loadLab } from "../../labs/load.js";
+import { lintLab } from "../../lint/index.js";
+import type { Lab } from "../../model/lab.js";
+import { planLab, type LabPlan } from "../../play/plan.js";
+import { combined, LabPlayer, type CommandRun } from "../../play/player.js";
+import type { CheckOutcome, CommandOutcome, LabOutcome, Status, StepOutcome } from "../../report/results.js";
+import { createBuiltinTarget } from "../../targets/builtin.js";
+import { seedOf } from "./seed.js";
+
+/** What a command printed in the test run, kept for `--update`. */
+export interface ActualOutput {
+  /** Line of the command in the lab file. */
+  line: number;
+  /** stdout and stderr as the terminal showed them. */
+  output: string;
+  exitCode: number;
+  /** Whether the notes' expected output matched it. */
+  matched: boolean;
+}
+
+/** One lab's test run: the outcome every reporter reads, and what each command printed. */
+export interface LabTestResult {
+  outcome: LabOutcome;
+  actuals: ActualOutput[];
+}
+
+/** Tests the lab at `file` (as the user named it). Never throws: an unreadable lab is a lab error. */
+export async function testLabFile(file: string): Promise<LabTestResult> {
+  let lab: Lab;
+  try {
+    lab = loadLab(file);
+  } catch (e) {
+    if (!(e instanceof LabInputError)) throw e;
+    return { outcome: { id: file, path: file, title: file, durationMs: 0, steps: [], errors: [{ line: 0, message: e.message }] }, actuals: [] };
+  }
+  return testLab(lab);
+}
+
+/** Tests a parsed lab on a fresh built-in host. */
+export async function testLab(lab: Lab): Promise<LabTestResult> {
+  const started = performance.now();
+  const errors: LabOutcome["errors"] = lintLab(lab)
+    .filter((d) => d.severity === "error")
+    .map((d) => ({ line: d.line, message: `${d.message} (${d.rule})` }));
+  const plan = planLab(lab);
+  // Check blocks that don't validate are already lint errors (check-spec rule); add only what lint missed.
+  for (const e of plan.errors) {
+    if (!errors.some((x) => x.line === e.line && x.message.startsWith(e.message))) errors.push({ line: e.line, message: e.message });
+  }
+  const target = createBuiltinTarget({ seed: seedOf(lab.meta.seed), profile: lab.meta.host });
+  const player = new LabPlayer(plan, target);
+  const actuals: ActualOutput[] = [];
+  try {
+    for (const failed of await player.prepare()) {
+      const why = (failed.result.stderr || failed.result.stdout).trim().split("\n")[0] ?? "";
+      errors.push({ line: lab.metaPositions.setup?.line ?? 1, message: `setup command \`${failed.command}\` failed (exit ${failed.result.exitCode}): ${why}` });
+    }
+    const steps: StepOutcome[] = [];
+    for (let i = 0; i < plan.steps.length; i++) steps.push(await testStep(plan, player, i, errors, actuals));
+    return { outcome: { id: lab.id, path: lab.file, title: lab.title ?? lab.id, durationMs: performance.now() - started, steps, errors }, actuals };
+  } finally {
+    await target.close();
+  }
+}
+
+async function testStep(plan: LabPlan, player: LabPlayer, index: number, errors: LabOutcome["errors"], actuals: ActualOutput[]): Promise<StepOutcome> {
+  const planned = plan.steps[index];
+  const before = await recordProbes(player, planned.checks);
+  await player.enterStep(index);
+  const commands: CommandOutcome[] = [];
+  for (const command of planned.commands) {
+    const run = await player.type(command);
+    commands.push(commandOutcome(run));
+    actuals.push({ line: command.line, output: combined(run.result), exitCode: run.result.exitCode, matched: run.status === "pass" });
+  }
+  const checks: CheckOutcome[] = [];
+  for (const check of planned.checks) {
+    // The self-test's "before" half replays the probe answers recorded before the step; its "after" half asks the
+    // host now. selfTestCheck holds the rules (and the wording) of what makes a check useless.
+    const result = await selfTestCheck(check, { before: replay(before), after: (c) => player.target.probe(c) });
+    const line = check.origin.line;
+    const early = result.problems.filter((p) => p.includes("before its step"));
+    for (const message of early) errors.push({ line, message });
+    // Every capability a check may need (SELinux, podman, docker) exists on the built-in host, so "not applicable"
+    // there means the check asks for something no target will ever have.
+    const inapplicable = result.after.status === "not-applicable" ? result.problems.find((p) => p.includes("not applicable")) : undefined;
+    const problem = early[0] ?? inapplicable;
+    checks.push({
+      id: checkName(check),
+      title: check.spec.title,
+      line,
+      status: problem ? "error" : result.after.status,
+      points: result.after.points,
+      maxPoints: result.after.maxPoints,
+      message: problem ?? withEvidence(result.after.message, result.after.evidence),
+    });
+  }
+  return { title: planned.step.title, line: planned.step.line, commands, checks };
+}
+
+// Asks the host every probe of the step's checks now, so the checks can be judged later as of this moment.
+async function recordProbes(player: LabPlayer, checks: Check[]): Promise<Map<string, CommandResult>> {
+  const answers = new Map<string, CommandResult>();
+  for (const command of new Set(checks.flatMap(checkProbes))) answers.set(command, await player.target.probe(command));
+  return answers;
+}
+
+function replay(answers: Map<string, CommandResult>) {
+  return async (command: string): Promise<CommandResult> =>
+    answers.get(command) ?? { stdout: "", stderr: `hostlab: probe not recorded: ${command}`, exitCode: -1 };
+}
+
+function commandOutcome(run: CommandRun): CommandOutcome {
+  const status: Status = run.status === "not-checked" ? "not-applicable" : run.status;
+  let diff = "";
+  if (run.status === "fail") diff = run.match && !run.match.ok ? run.match.diff : `${run.reason}\n${combined(run.result).trimEnd()}`.trim();
+  return { command: run.line, line: run.command?.line ?? 0, status, exitCode: run.result.exitCode, diff, durationMs: run.durationMs };
+}
+
+function withEvidence(message: string, evidence: string): string {
+  return evidence ? `${message}\n${evidence}` : message;
+}
