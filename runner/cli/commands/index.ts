@@ -5,6 +5,7 @@ import { register as lint } from "./lint.js";
 import { register as list } from "./list.js";
 import { register as run } from "./run.js";
 import { register as show } from "./show.js";
+import { register as test } from "./test.js";
 import { register as shell } from "./shell.js";
 
 export type RegisterCommand = (program: Command) => void;
@@ -15,4 +16,5 @@ export const commands: RegisterCommand[] = [
   run,
   lint,
   shell,
+  test,
 ];
