@@ -2,8 +2,12 @@
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["runner/cli/main.ts"],
-  outfile: "dist/hostlab.js",
+  entryPoints: [
+    { in: "runner/cli/main.ts", out: "hostlab" },
+    // `hostlab test` runs labs on worker threads; the pool loads this file from beside hostlab.js.
+    { in: "runner/modes/test/worker.ts", out: "test-worker" },
+  ],
+  outdir: "dist",
   bundle: true,
   platform: "node",
   format: "esm",
