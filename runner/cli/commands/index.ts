@@ -3,6 +3,7 @@
 import type { Command } from "commander";
 import { register as lint } from "./lint.js";
 import { register as list } from "./list.js";
+import { register as newLab } from "./new.js";
 import { register as run } from "./run.js";
 import { register as show } from "./show.js";
 import { register as test } from "./test.js";
@@ -17,4 +18,5 @@ export const commands: RegisterCommand[] = [
   lint,
   shell,
   test,
+  newLab,
 ];
