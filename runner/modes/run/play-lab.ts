@@ -92,11 +92,16 @@ class Play {
     screen.header(player.plan.lab.title ?? player.plan.lab.id, s, this.steps.length, planned.step.title);
     await player.enterStep(s);
     this.hints = new HintCursor(stepHints(planned));
+    let afterText = false;
     for (const item of stepItems(planned)) {
       if (item.kind === "text") screen.markdown(item.markdown);
       else if (item.kind === "code") screen.code(item.text, item.label);
-      else if (item.index < session.progress.commandIndex) screen.doneCommand(item.command.command);
-      else await this.offer(s, item.index, item.command);
+      else {
+        if (afterText) screen.line(); // the text ends, the terminal part begins
+        if (item.index < session.progress.commandIndex) screen.doneCommand(item.command.command);
+        else await this.offer(s, item.index, item.command);
+      }
+      afterText = item.kind !== "command";
     }
     await this.gate(s);
   }
@@ -105,7 +110,6 @@ class Play {
   private async offer(s: number, index: number, command: Command): Promise<void> {
     const { screen, prompter } = this.o;
     const count = this.steps[s].commands.length;
-    screen.line();
     for (;;) {
       const action: CommandAction = prompter
         ? await prompter.choose(`Command ${index + 1}/${count}: ${command.command}`, COMMAND_CHOICES, "run")

@@ -85,7 +85,7 @@ export class Screen {
       else if (v.status === "not-applicable") this.line(c.dim(`○ ${title} (not applicable: ${v.message})`));
       else {
         this.line(c.red(`✗ ${title}`) + ` — ${v.message}`);
-        if (v.evidence) for (const l of v.evidence.split("\n").slice(0, 4)) this.line(c.dim(`    ${l}`));
+        if (v.evidence) for (const l of v.evidence.trimEnd().split("\n").slice(0, 4)) this.line(c.dim(`    ${l}`));
       }
     });
   }
