@@ -15,9 +15,9 @@
 import type { BoundKind } from "./shapes.js";
 
 export interface Binding {
-  kind: BoundKind;
-  expected: string;
-  actual: string;
+  readonly kind: BoundKind;
+  readonly expected: string;
+  readonly actual: string;
 }
 
 // Every hex id is at least this long (shapes.ts), so an id and any prefix of it share their first characters.
@@ -104,7 +104,7 @@ export class BindingTable {
       const why = this.prefixConflict(expected, actual);
       if (why) return why;
     }
-    const b: Binding = { kind, expected, actual };
+    const b: Binding = Object.freeze({ kind, expected, actual }); // shared with reports, so never mutable
     addTo(this.fwd, kind, expected, b);
     addTo(this.rev, kind, actual, b);
     this.log.push(b);
@@ -148,12 +148,12 @@ export class BindingTable {
 
   /** Bindings the match in progress learned or relied on, each once, in the order first met. */
   used(): Binding[] {
-    return [...new Set(this.usedList)].map((b) => ({ ...b }));
+    return [...new Set(this.usedList)];
   }
 
   /** Every binding in the table, oldest first. */
   all(): Binding[] {
-    return this.log.map((b) => ({ ...b }));
+    return [...this.log];
   }
 }
 

@@ -74,12 +74,24 @@ function matchInSession(session: Session, input: MatchInput): MatchResult {
   const reasons: string[] = [];
   const head: DiffRow[] = [];
   let actualLines = toLines(input.actual ?? "");
-  const expectedLines = toLines(input.expected ?? "");
+  let expectedLines = toLines(input.expected ?? "");
   let ok = true;
 
+  // Notes often paste the nested prompt with the output: `[root@5f5d3692fa73 /]# ls -lisah /mnt` then the listing.
+  // When the caller did not lift it out, a first line that is a prompt followed by this very command is the echo.
+  let promptEcho = input.promptEcho;
+  if (!promptEcho && expectedLines.length && (input.command ?? "").trim()) {
+    const first = expectedLines[0].trim();
+    const prompt = readPrompt(first);
+    if (prompt && first.slice(prompt.text.length).trim() === input.command.trim()) {
+      promptEcho = first;
+      expectedLines = expectedLines.slice(1);
+    }
+  }
+
   // the nested prompt echo: against the prompt the run printed, or a prompt line at the top of the output
-  if (input.promptEcho) {
-    const echoed = readPrompt(input.promptEcho);
+  if (promptEcho) {
+    const echoed = readPrompt(promptEcho);
     let actualPromptLine = input.actualPrompt;
     if (actualPromptLine === undefined && actualLines.length && readPrompt(actualLines[0])) {
       actualPromptLine = actualLines[0];
@@ -88,15 +100,15 @@ function matchInSession(session: Session, input: MatchInput): MatchResult {
     const ran = actualPromptLine !== undefined ? readPrompt(actualPromptLine) : undefined;
     if (echoed && ran) {
       const why = matchPrompt(echoed, ran, table);
-      if (why === undefined) head.push({ op: " ", text: input.promptEcho.trim() });
+      if (why === undefined) head.push({ op: " ", text: promptEcho.trim() });
       else {
         ok = false;
         if (why) reasons.push(`prompt: ${why}`);
-        head.push({ op: "-", text: input.promptEcho.trim() }, { op: "+", text: actualPromptLine!.trim() });
+        head.push({ op: "-", text: promptEcho.trim() }, { op: "+", text: actualPromptLine!.trim() });
       }
     } else if (echoed && actualPromptLine !== undefined) {
       ok = false;
-      head.push({ op: "-", text: input.promptEcho.trim() }, { op: "+", text: actualPromptLine.trim() });
+      head.push({ op: "-", text: promptEcho.trim() }, { op: "+", text: actualPromptLine.trim() });
     }
   }
 
