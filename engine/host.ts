@@ -21,6 +21,7 @@ import { type MountTables, createMountTables } from "./fs/mounts.js";
 import { buildRootFs } from "./fs/rootfs.js";
 import type { UserCommand } from "./userland/command.js";
 import { userlandCommands } from "./userland/index.js";
+import { installContainers } from "./containers/index.js";
 
 export interface HostOptions {
   /** fixes ids, MCS pairs, pids and times; without it the host looks alive (random) */
@@ -124,6 +125,8 @@ export function createHost(options: HostOptions = {}): Host {
   for (const cmd of userlandCommands) installCommand(host, cmd);
   buildRootFs(host);
   bootProcesses(host);
+  // the container engines (podman, docker and their storage) as installed on the profile's host
+  installContainers(host);
   return host;
 }
 

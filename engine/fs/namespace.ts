@@ -8,7 +8,7 @@ import type { Host } from "../host.js";
 import { ErrnoError } from "../kernel/errno.js";
 import { createNamespace } from "../kernel/namespaces.js";
 import { type Mount, addMount, removeMount, mountAt, listMounts } from "./mounts.js";
-import { resolve, fileType, splitPath, joinPath } from "./vfs.js";
+import { resolve, fileType, splitPath, joinPath, lookupChild, createIn } from "./vfs.js";
 
 /** Options of an overlay mount; paths are in `mntns` (normally the host's). */
 export interface OverlayOptions {
@@ -53,12 +53,15 @@ export interface BindOptions {
   readOnly?: boolean;
   /** extra options to show (e.g. "rprivate") */
   options?: string[];
+  /** create a missing mount point (a directory, or an empty file for a file source) as runc does; default true */
+  createTarget?: boolean;
 }
 
 /** mount --bind: attaches the directory or file at `source` at `target` in `mntns`. */
 export function bindMount(host: Host, mntns: number, o: BindOptions): Mount {
   const src = resolve(host, o.fromNs ?? mntns, o.source);
   if (src.ovl || src.proc) throw new ErrnoError("EINVAL", "mount", o.source);
+  if (o.createTarget !== false) makeMountPoint(host, mntns, o.target, fileType(host, src) === "dir");
   resolve(host, mntns, o.target);
   const under = src.mount;
   return addMount(host, mntns, {
@@ -107,6 +110,20 @@ export function createRootMountNamespace(host: Host, root: Omit<Mount, "id" | "t
   host.mounts.byNs[ns.id] = {};
   addMount(host, ns.id, { ...root, target: "/" });
   return ns.id;
+}
+
+/** mkdir -p of a mount point (the last component a file when `dir` is false), as runc's createIfNotExists. */
+function makeMountPoint(host: Host, mntns: number, target: string, dir: boolean): void {
+  const parts = splitPath(target);
+  const actor = { uid: 0, gid: 0, label: "system_u:system_r:container_runtime_t:s0", pid: 1 };
+  let cur = resolve(host, mntns, "/");
+  parts.forEach((name, i) => {
+    const last = i === parts.length - 1;
+    let next = lookupChild(host, cur, name);
+    const m = next ? mountAt(host, mntns, next.path) : undefined;
+    if (!next) next = createIn(host, cur, name, { type: last && !dir ? "file" : "dir", mode: last && !dir ? 0o644 : 0o755 }, actor, "mkdir");
+    cur = m ? resolve(host, mntns, next.path) : next;
+  });
 }
 
 function norm(p: string): string {
