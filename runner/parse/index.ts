@@ -11,7 +11,7 @@ import { isFenceClosed } from "./fences.js";
 import { parseFrontMatter, splitFrontMatter } from "./front-matter.js";
 import { parseInfoString } from "./info-string.js";
 import { CONSOLE_LANGS } from "./rules/transcript.js";
-import { problem, type ParseState } from "./state.js";
+import { finishProse, problem, type ParseState } from "./state.js";
 import { parseRange } from "./walk-tokens.js";
 
 /** One shared tokenizer: markdown-it instances hold configuration only, no per-document state. */
@@ -58,6 +58,7 @@ export function parseLab(text: string, file: string): Lab {
     task: null,
     solution: null,
     sessionStack: [0],
+    proseEnds: new Map(),
     parseRange,
   };
   let listDepth = 0;
@@ -77,6 +78,7 @@ export function parseLab(text: string, file: string): Lab {
     }
   }
   parseRange(state);
+  finishProse(state);
   if (lab.title === null && lab.meta.title) lab.title = lab.meta.title;
   return lab;
 }

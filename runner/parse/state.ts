@@ -1,7 +1,7 @@
 // The parser's working state while it walks markdown-it's block tokens: the lab being built, where new blocks go
 // (the intro, a step's body, a task's body, a solution's body) and the stack of open shell sessions.
 import type { Token } from "markdown-it";
-import type { Block, Command, Lab, Session, Step, Task } from "../model/lab.js";
+import type { Block, Command, Lab, Prose, Session, Step, Task } from "../model/lab.js";
 import type { Diagnostic, Severity, SourcePos } from "../model/source.js";
 import { detectShellOpening, isExit } from "./console/sessions.js";
 
@@ -21,6 +21,12 @@ export interface ParseState {
   solution: Block[] | null;
   /** Open sessions, innermost last; [0] is the host's shell. */
   sessionStack: number[];
+  /**
+   * Where each prose block's source ends (0-based line index, exclusive). Merging neighbouring prose only moves the
+   * end; the Markdown is cut from the source once, at the end of the parse (finishProse), so a lab of thousands of
+   * paragraphs stays linear.
+   */
+  proseEnds: Map<Prose, number>;
   /** The main loop (walk-tokens.ts), for rules that parse a nested range such as a <details> body. */
   parseRange: (state: ParseState) => void;
 }
@@ -81,4 +87,12 @@ export function placeCommand(state: ParseState, command: Command): void {
   state.lab.sessions.push(session);
   command.opens = session.id;
   stack.push(session.id);
+}
+
+/** Cuts every prose block's Markdown from the source, now that its extent is final. */
+export function finishProse(state: ParseState): void {
+  for (const [block, end] of state.proseEnds) {
+    block.markdown = state.lines.slice(block.line - 1, end).join("\n").trimEnd();
+  }
+  state.proseEnds.clear();
 }

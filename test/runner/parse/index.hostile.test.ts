@@ -65,6 +65,15 @@ describe("parseLab on hostile input", () => {
     fc.assert(fc.property(mutantArb, (text) => assertSound(parseLab(text, "fuzz.md"), text)), { numRuns: 1500, seed: 7 });
   });
 
+  it("stays linear on thousands of paragraphs, steps and commands (no quadratic merging)", () => {
+    const paragraphs = "## S\n" + Array.from({ length: 20_000 }, (_, i) => `para ${i}\n`).join("\n");
+    const t0 = performance.now();
+    const lab = parseLab(paragraphs, "p.md");
+    expect(performance.now() - t0).toBeLessThan(3_000);
+    expect(lab.steps[0].body).toHaveLength(1);
+    expect(lab.steps[0].body[0].kind === "prose" && lab.steps[0].body[0].markdown.split("\n")).toHaveLength(39_999);
+  });
+
   it("survives deep nesting, a huge line and a YAML alias bomb", () => {
     const deep = ">".repeat(2000) + " x\n" + "- ".repeat(2000) + "x\n" + "$ echo " + "$(".repeat(5000) + "\n";
     assertSound(parseLab(deep, "deep.md"), deep);
