@@ -45,6 +45,20 @@ const GROUPS: Record<string, Record<string, string>> = {
 /** Global flags that take a value (skipped before the subcommand). */
 const GLOBAL_WITH_VALUE = new Set(["--log-level", "--root", "--runroot", "--runtime", "--cgroup-manager", "--storage-driver", "-H", "--host", "--config"]);
 
+/** podman subcommands where `-l`/`--latest` stands for the most recently created container. */
+const LATEST_AWARE = new Set(["start", "stop", "kill", "rm", "inspect", "logs", "exec", "mount", "umount"]);
+
+/** Replaces `-l`/`--latest` with the latest container's id, in place (podman's --latest). */
+function replaceLatest(call: EngineCall, args: string[]): string[] {
+  const i = args.findIndex((a) => a === "-l" || a === "--latest");
+  if (i < 0) return args;
+  const latest = Object.values(call.state.containers).sort((a, b) => b.createdMs - a.createdMs || call.state.order.indexOf(b.id) - call.state.order.indexOf(a.id))[0];
+  const out = [...args];
+  if (latest) out[i] = latest.id;
+  else out.splice(i, 1);
+  return out;
+}
+
 /** Runs an engine CLI. */
 export async function runEngineCli(engine: EngineName, subs: Subcommand[], args: string[], ctx: CommandContext): Promise<CommandResult> {
   const host: Host = ctx.host;
@@ -72,7 +86,8 @@ export async function runEngineCli(engine: EngineName, subs: Subcommand[], args:
     const argv0 = era.family === "docker1" ? "/usr/bin/docker-current" : "docker";
     return { stderr: `${argv0}: '${verb}' is not a docker command.\nSee '${argv0} --help'\n`, exitCode: 1 };
   }
-  return sub.run(new EngineCall(host, era, ctx, sub.name), rest);
+  const call = new EngineCall(host, era, ctx, sub.name);
+  return sub.run(call, engine === "podman" && LATEST_AWARE.has(sub.name) ? replaceLatest(call, rest) : rest);
 }
 
 /** The podman command. */
