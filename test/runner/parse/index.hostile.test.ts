@@ -58,14 +58,14 @@ function assertSound(lab: Lab, text: string): void {
 
 describe("parseLab on hostile input", () => {
   it("random documents give a lab or located problems, never an exception", () => {
-    fc.assert(fc.property(docArb, (text) => assertSound(parseLab(text, "fuzz.md"), text)), { numRuns: 2500, seed: 20261130 });
+    fc.assert(fc.property(docArb, (text) => assertSound(parseLab(text, "fuzz.md"), text)), { numRuns: 2000, seed: 20261130 });
   });
 
   it("mutated labs give a lab or located problems, never an exception", () => {
-    fc.assert(fc.property(mutantArb, (text) => assertSound(parseLab(text, "fuzz.md"), text)), { numRuns: 1500, seed: 7 });
+    fc.assert(fc.property(mutantArb, (text) => assertSound(parseLab(text, "fuzz.md"), text)), { numRuns: 1000, seed: 7 });
   });
 
-  it("stays linear on thousands of paragraphs, steps and commands (no quadratic merging)", () => {
+  it("stays linear on twenty thousand paragraphs (no quadratic merging)", () => {
     const paragraphs = "## S\n" + Array.from({ length: 20_000 }, (_, i) => `para ${i}\n`).join("\n");
     const t0 = performance.now();
     const lab = parseLab(paragraphs, "p.md");
