@@ -148,7 +148,7 @@ export function engineEra(host: Host, name: EngineName): EngineEra {
     monitorCgroupOf: () => (rhel7 ? "/system.slice/docker.service" : "/system.slice/containerd.service"),
     cgroupsPathOf: (id) => `system.slice:docker:${id}`,
     createAcceptsDetach: false,
-    table: { minWidth: 20, padding: 3 },
+    table: rhel7 ? { minWidth: 20, padding: 3 } : { minWidth: 10, padding: 3 },
     upSuffix: "",
     quoteCommand: true,
     imageColumn: "as-given",
