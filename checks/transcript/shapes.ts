@@ -142,11 +142,20 @@ export const SHAPES: readonly Shape[] = [
     // three, because exit codes (126, 127, 137, 255), modes (755) and HTTP codes are three digits and must stay
     // literal. A run may print any number of digits in their place (a fresh simulated host has small pids), but
     // not 0: `pid=0` is what podman inspect says of a container that is not running.
+    // Round numbers (multiples of 1000 or 1024) are configured, not counted: a memory limit (67108864 = 64 MiB),
+    // a CFS period (100000), an rlimit (1048576). They stay literal, so a wrong --memory never matches.
     kind: "number", starts: /[1-9]/,
     expected: sticky("[1-9]\\d{3,}"),
     actual: sticky("[1-9]\\d*"),
+    keep: (t) => !isRound(t),
   },
 ];
+
+function isRound(t: string): boolean {
+  if (t.length > 15) return false;
+  const n = Number(t);
+  return n % 1000 === 0 || n % 1024 === 0;
+}
 
 function isIpv6(t: string): boolean {
   if (FIXED_ADDRESSES.has(t.toLowerCase())) return false;
