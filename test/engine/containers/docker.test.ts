@@ -43,7 +43,7 @@ describe("docker 1.13 on rhel7", async () => {
     expect(out(1)).toMatch(/^[0-9a-f]{12} {8}registry\.access\.redhat\.com\/ubi7\/ubi +"top" +\d+ seconds? ago +Up \d+ seconds? +\w+_\w+\n$/m);
     expect(out(3)).toBe("Red Hat Enterprise Linux Server release 7.9 (Maipo)\n");
     expect(out(4)).toMatch(/"cat \/etc\/redhat-r\.\.\." +.* ago +Exited \(0\) \S+ (\S+ )?ago +once\n/);
-    expect(out(5)).toMatch(/^REPOSITORY {10}TAG {17}IMAGE ID {12}CREATED {13}SIZE\n/);
+    expect(out(5)).toMatch(/^REPOSITORY +TAG {17}IMAGE ID {12}CREATED {13}SIZE\n/);
     expect(out(5)).toContain("215 MB");
   });
 
