@@ -14,7 +14,7 @@ import { STRERROR } from "../kernel/errno.js";
 function mount(args: string[], ctx: CommandContext): CommandResult {
   const mntns = ctx.task.ns.mnt;
   const abs = (p: string): string => (p.startsWith("/") ? p : `${ctx.cwd === "/" ? "" : ctx.cwd}/${p}`);
-  const rest = args.filter((a) => !a.startsWith("-"));
+  const rest = args.filter((a, i) => !a.startsWith("-") && args[i - 1] !== "-t" && args[i - 1] !== "-o");
   if (rest.length === 0) {
     const typeIdx = args.indexOf("-t");
     const only = typeIdx >= 0 ? args[typeIdx + 1] : undefined;
