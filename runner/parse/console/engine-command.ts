@@ -44,7 +44,8 @@ const VALUE_OPTIONS = new Set([
 /** Global options written without `=` that take the next word as their value. */
 const GLOBAL_VALUE_OPTIONS = /^(--(log-level|root|runroot|storage-driver|cgroup-manager|runtime|url|connection|host|config|context)|-H)$/;
 
-/** `-t` means --tty for run/exec but --tag for build; these subcommands read it as a boolean. */
+/** `-t` means --tty for run/exec but --tag for build; these subcommands read it as a boolean. (Likewise `-l` is
+ * --latest, a boolean, for exec, and --label elsewhere.) */
 const TTY_SUBCOMMANDS = new Set(["run", "create", "exec", "start"]);
 
 /** Parses `[sudo] podman|docker [global options] subcommand …`; null for any other command. */
@@ -91,7 +92,7 @@ export function parseEngineCommand(words: readonly Word[]): EngineCommand | null
       // Combined short flags (-dit, -itv x): every letter is a flag; the first that takes a value ends the group.
       for (let k = 1; k < w.value.length; k++) {
         const name = `-${w.value[k]}`;
-        const takesValue = VALUE_OPTIONS.has(name) && !(tty && name === "-t");
+        const takesValue = VALUE_OPTIONS.has(name) && !(tty && name === "-t") && !(subcommand === "exec" && name === "-l");
         if (!takesValue) {
           options.push({ name, value: null, offset: w.offset + k });
           continue;

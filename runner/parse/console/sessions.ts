@@ -28,9 +28,12 @@ export function detectShellOpening(command: string): ShellOpening | null {
   if (engine) {
     if (!["exec", "run"].includes(engine.subcommand)) return null;
     if (!hasOption(engine, "-i", "--interactive") || !hasOption(engine, "-t", "--tty")) return null;
-    const [target, ...rest] = engine.positionals;
-    if (!target || !isInteractiveShell(rest)) return null;
-    return { via: engine.engine, container: target.value, shell: rest[0].value };
+    // `podman exec -l` (--latest) names no container: the positionals are the command.
+    const latest = engine.subcommand === "exec" && hasOption(engine, "-l", "--latest");
+    const target = latest ? null : (engine.positionals[0] ?? null);
+    const rest = engine.positionals.slice(latest ? 0 : 1);
+    if ((!target && !latest) || !isInteractiveShell(rest)) return null;
+    return { via: engine.engine, container: target ? target.value : null, shell: rest[0].value };
   }
   const start = argv[0]?.value === "sudo" ? 1 : 0;
   const shellArgv = argv.slice(start);

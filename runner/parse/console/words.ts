@@ -25,7 +25,7 @@ export function splitWords(command: string): Word[] {
       i++;
       continue;
     }
-    if (c === "#" ) {
+    if (c === "#") {
       // A comment runs to the end of the line.
       while (i < n && command[i] !== "\n") i++;
       continue;

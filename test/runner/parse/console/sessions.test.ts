@@ -11,6 +11,7 @@ describe("shell sessions", () => {
     ["podman run -it --rm -v /a:/b:Z registry.access.redhat.com/ubi9/ubi bash", { via: "podman", container: "registry.access.redhat.com/ubi9/ubi", shell: "bash" }],
     ["docker run -it ubuntu /bin/bash", { via: "docker", container: "ubuntu", shell: "/bin/bash" }],
     ["podman container exec -it web sh", { via: "podman", container: "web", shell: "sh" }],
+    ["podman exec -itl bash", { via: "podman", container: null, shell: "bash" }],
     ["bash", { via: "shell", container: null, shell: "bash" }],
     ["sh -l", { via: "shell", container: null, shell: "sh" }],
   ])("%s opens a session", (command, expected) => {
