@@ -169,7 +169,7 @@ export interface Session extends SourcePos {
   depth: number;
   /** podman, docker, or "shell" for a bare `bash`/`sh`. */
   via: "podman" | "docker" | "shell";
-  /** The container named by `exec`, or the image of `run`; null for a bare shell. */
+  /** The container named by `exec`, or the image of `run`; null for a bare shell or `exec --latest`. */
   container: string | null;
   /** The shell program, e.g. `bash`, `/bin/sh`. */
   shell: string;
