@@ -76,7 +76,7 @@ export const fileCheck: CheckType<FileSpec> = {
       if (spec.contains !== undefined && !cat.stdout.includes(spec.contains)) return fail(spec, `${spec.path} does not contain "${spec.contains}"`, cat.stdout);
       if (spec.matches) {
         const c = compileGuarded(spec.matches);
-        const line = "regex" in c ? firstMatchingLine(c.regex, cat.stdout) : null;
+        const line = "regex" in c ? firstMatchingLine(c, cat.stdout) : null;
         if (line === null) return fail(spec, `no line of ${spec.path} matches /${spec.matches}/`, cat.stdout);
         return pass(spec, `${spec.path} has a line matching /${spec.matches}/`, line);
       }

@@ -60,7 +60,7 @@ export const outputCheck: CheckType<OutputSpec> = {
     let evidence = text;
     if (spec.matches) {
       const c = compileGuarded(spec.matches);
-      const line = "regex" in c ? firstMatchingLine(c.regex, text) : null;
+      const line = "regex" in c ? firstMatchingLine(c, text) : null;
       if (line === null) return fail(spec, `no line of \`${spec.command}\` matches /${spec.matches}/`, text);
       evidence = line;
     }

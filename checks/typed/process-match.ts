@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { SpecProblem } from "./check-type.js";
 import type { PsRow } from "./formats/ps.js";
-import { compileGuarded } from "./formats/regex-guard.js";
+import { compileGuarded, guardedTest } from "./formats/regex-guard.js";
 import { parseContext } from "./formats/selinux-context.js";
 
 export const processFields = {
@@ -40,13 +40,13 @@ export function validateSelector(spec: ProcessSelector, path: Array<string | num
 /** The rows of the process table that a selector names (ps itself and hostlab's probes never count). */
 export function selectProcesses(rows: PsRow[], spec: ProcessSelector): PsRow[] {
   const compiled = spec["command-matches"] ? compileGuarded(spec["command-matches"]) : null;
-  const regex = compiled && "regex" in compiled ? compiled.regex : null;
+  const regex = compiled && "regex" in compiled ? compiled : null;
   if (compiled && !regex) return [];
   return rows.filter((row) => {
     if (/^ps -e/.test(row.cmd)) return false;
     if (spec.command && !commandIs(row.cmd, spec.command)) return false;
     if (spec["command-contains"] && !row.cmd.includes(spec["command-contains"])) return false;
-    if (regex && !regex.test(row.cmd.slice(0, 4096))) return false;
+    if (regex && !guardedTest(regex, row.cmd)) return false;
     if (spec["selinux-type"] && parseContext(row.label)?.type !== spec["selinux-type"]) return false;
     return true;
   });

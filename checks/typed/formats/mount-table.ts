@@ -41,10 +41,27 @@ function splitOptions(text: string): string[] {
   return out;
 }
 
-/** A shell-style glob (`*`, `?`) matched against a whole path; `*` does cross `/` so one star spans an id. */
+/**
+ * A shell-style glob (`*`, `?`) matched against a whole path; `*` does cross `/` so one star spans an id.
+ * The classic two-pointer match (back up to the last star only): O(pattern × text), whatever the pattern.
+ */
 export function globMatches(pattern: string, text: string): boolean {
-  const re = new RegExp(
-    "^" + pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^\\n]*").replace(/\?/g, "[^\\n]") + "$",
-  );
-  return re.test(text);
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let mark = 0;
+  while (t < text.length) {
+    if (p < pattern.length && (pattern[p] === "?" || pattern[p] === text[t])) {
+      p++;
+      t++;
+    } else if (p < pattern.length && pattern[p] === "*") {
+      star = p++;
+      mark = t;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++mark;
+    } else return false;
+  }
+  while (pattern[p] === "*") p++;
+  return p === pattern.length;
 }

@@ -17,11 +17,12 @@ const ALL = `
 - {type: namespace, title: t, namespace: net, between: [host, c], shared: false}
 - {type: container, title: t, name: c, state: running, image: ubi7}
 - {type: file, title: t, path: /etc/hosts, mode: "644", owner: root, contains: x, matches: "^a.*b$"}
-- {type: output, title: t, command: cat /x, contains: x, matches: "^(a|b)+$", json: {path: ".a[0].b", equals: 1}}
+- {type: output, title: t, command: cat /x, contains: x, matches: "^[ab]+$", json: {path: ".a[0].b", equals: 1}}
 - {type: exit-code, title: t, command: "true"}`;
 
 const parsed = parseCheckSpec(ALL, { file: "x.md", line: 1, column: 1 });
-const checks: Check[] = "checks" in parsed ? parsed.checks : [];
+if ("errors" in parsed) throw new Error(JSON.stringify(parsed.errors));
+const checks: Check[] = parsed.checks;
 
 const HOSTILE: Record<string, string> = {
   empty: "",

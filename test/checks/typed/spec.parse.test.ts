@@ -54,7 +54,7 @@ describe("parseCheckSpec", () => {
   it("reports cross-field rules (validate) and refused regexes", () => {
     expect(errors("type: process\ntitle: a\n")).toEqual(["40:1 name the processes with command, command-contains, command-matches or selinux-type"]);
     expect(errors("type: process\ntitle: a\ncommand-matches: '(a+)+$'\n")).toEqual([
-      "42:18 a repeated group contains a repetition (like (a+)+): it could run for ages on hostile output",
+      "42:18 a repeated group contains a repetition or alternatives (like (a+)+ or (a|b)+): it could run for ages on hostile output",
     ]);
     expect(errors("type: output\ntitle: a\ncommand: cat /x\njson: {path: 'State.x', equals: 1}\n")[0]).toMatch(/^43:14 cannot read the JSON path/);
   });
