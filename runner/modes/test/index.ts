@@ -9,6 +9,8 @@ export { testLab, testLabFile, type LabTestResult, type ActualOutput } from "./r
 export interface TestOptions {
   /** How many labs run at once; default: the available cores. 1 runs everything in this process. */
   jobs?: number;
+  /** Let this thread test labs too while the workers load (default true); false sends every lab to a worker. */
+  useThisThread?: boolean;
 }
 
 /** Tests lab files; results come back in the order of `files`, whatever order they finished in. */
@@ -19,7 +21,7 @@ export async function testLabFiles(files: string[], options: TestOptions = {}): 
     for (const file of files) results.push(await testLabFile(file));
     return results;
   }
-  return runInPool(files, { jobs, runHere: testLabFile, onError: crashed });
+  return runInPool(files, { jobs, runHere: options.useThisThread === false ? undefined : testLabFile, onError: crashed });
 }
 
 // A lab whose worker failed outright (a bug in hostlab, or the engine running out of memory) is reported as a lab

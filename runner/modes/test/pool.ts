@@ -26,8 +26,8 @@ export type PoolReply = { index: number; result: LabTestResult } | { index: numb
 export interface PoolOptions {
   /** Threads in all, this one included. */
   jobs: number;
-  /** Tests a lab in this thread. */
-  runHere: (file: string) => Promise<LabTestResult>;
+  /** Tests a lab in this thread; without it, every lab goes to a worker (and `jobs` workers start). */
+  runHere?: (file: string) => Promise<LabTestResult>;
   /** Turns a worker's failure on a lab into that lab's result. */
   onError: (file: string, message: string) => LabTestResult;
 }
@@ -47,7 +47,7 @@ export function runInPool(files: string[], { jobs, runHere, onError }: PoolOptio
       resolve(results);
     };
     const here = async (): Promise<void> => {
-      while (next < files.length) {
+      while (runHere && next < files.length) {
         const index = next++;
         finish(index, await runHere(files[index]).catch((e: unknown) => onError(files[index], String(e))));
       }
@@ -78,7 +78,8 @@ export function runInPool(files: string[], { jobs, runHere, onError }: PoolOptio
         if (current >= 0) finish(current, onError(files[current], e.message));
       });
     };
-    for (let k = 0; k < Math.min(jobs, files.length) - 1; k++) spawnWorker();
+    const workers = Math.min(jobs, files.length) - (runHere ? 1 : 0);
+    for (let k = 0; k < workers; k++) spawnWorker();
     void here();
   });
 }

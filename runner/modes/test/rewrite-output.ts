@@ -80,19 +80,24 @@ export function mergeLines(expected: readonly string[], actual: readonly string[
     }
     return v;
   };
-  // kept[i][j]: most lines of expected[i..] kept when aligned with actual[j..].
-  const kept: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  // cost[i][j]: the cheapest way to align expected[i..] with actual[j..]. Each line of the notes dropped, replaced or
+  // added costs EDIT; a `...` stands for any run of actual lines at ABSORB a line, so it never swallows a line the
+  // notes name explicitly when a one-line replacement does the job.
+  const EDIT = 1000;
+  const ABSORB = 1;
+  const cost: number[][] = Array.from({ length: n + 1 }, (_, i) => Array.from({ length: m + 1 }, (_, j) => (i === n ? (m - j) * EDIT : 0)));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m; j >= 0; j--) {
       if (dots[i]) {
-        // `...` stands for actual[j..k) for some k ≥ j
-        kept[i][j] = Math.max(1 + kept[i + 1][j], j < m ? kept[i][j + 1] : 0);
+        cost[i][j] = Math.min(cost[i + 1][j], j < m ? ABSORB + cost[i][j + 1] : Infinity);
         continue;
       }
-      let best = kept[i + 1][j]; // the notes' line goes
-      if (j < m) best = Math.max(best, kept[i][j + 1]); // the run's line comes in
-      if (j < m && same(i, j)) best = Math.max(best, 1 + kept[i + 1][j + 1]);
-      kept[i][j] = best;
+      let best = EDIT + cost[i + 1][j]; // the notes' line goes
+      if (j < m) {
+        best = Math.min(best, EDIT + cost[i][j + 1]); // the run's line comes in
+        best = Math.min(best, (same(i, j) ? 0 : EDIT) + cost[i + 1][j + 1]); // kept, or replaced in place
+      }
+      cost[i][j] = best;
     }
   }
   const out: string[] = [];
@@ -102,13 +107,15 @@ export function mergeLines(expected: readonly string[], actual: readonly string[
     if (i === n) {
       out.push(protect(actual[j++]));
     } else if (dots[i]) {
-      if (kept[i][j] === 1 + kept[i + 1][j]) {
-        out.push(expected[i++]);
-      } else j++; // absorbed by the `...`
-    } else if (j < m && same(i, j) && kept[i][j] === 1 + kept[i + 1][j + 1]) {
+      if (j < m && cost[i][j] === ABSORB + cost[i][j + 1]) j++; // absorbed by the `...`
+      else out.push(expected[i++]);
+    } else if (j < m && same(i, j) && cost[i][j] === cost[i + 1][j + 1]) {
       out.push(expected[i++]);
       j++;
-    } else if (j < m && kept[i][j] === kept[i][j + 1]) {
+    } else if (j < m && cost[i][j] === EDIT + cost[i + 1][j + 1]) {
+      out.push(protect(actual[j++]));
+      i++;
+    } else if (j < m && cost[i][j] === EDIT + cost[i][j + 1]) {
       out.push(protect(actual[j++]));
     } else i++;
   }

@@ -42,7 +42,13 @@ export async function testLabFile(file: string): Promise<LabTestResult> {
     if (!(e instanceof LabInputError)) throw e;
     return { outcome: { id: file, path: file, title: file, durationMs: 0, steps: [], errors: [{ line: 0, message: e.message }] }, actuals: [] };
   }
-  return testLab(lab);
+  try {
+    return await testLab(lab);
+  } catch (e) {
+    // A bug in hostlab or the engine must cost one lab, not the whole run.
+    const message = `internal error while testing: ${e instanceof Error ? e.message : String(e)} (please report this)`;
+    return { outcome: { id: lab.id, path: file, title: lab.title ?? lab.id, durationMs: 0, steps: [], errors: [{ line: 0, message }] }, actuals: [] };
+  }
 }
 
 /** Tests a parsed lab on a fresh built-in host. */
@@ -122,10 +128,13 @@ function replay(answers: Map<string, CommandResult>) {
 function commandOutcome(run: CommandRun): CommandOutcome {
   const status: Status = run.status === "not-checked" ? "not-applicable" : run.status;
   let diff = "";
-  if (run.status === "fail") diff = run.match && !run.match.ok ? run.match.diff : `${run.reason}\n${combined(run.result).trimEnd()}`.trim();
+  if (run.status === "fail") {
+    // A command that could not run: what the shell said is the whole story (its first line is the reason).
+    diff = run.match && !run.match.ok ? run.match.diff : combined(run.result).trim() || run.reason;
+  }
   return { command: run.line, line: run.command?.line ?? 0, status, exitCode: run.result.exitCode, diff, durationMs: run.durationMs };
 }
 
 function withEvidence(message: string, evidence: string): string {
-  return evidence ? `${message}\n${evidence}` : message;
+  return evidence.trim() ? `${message}\n${evidence.trimEnd()}` : message;
 }
