@@ -32,7 +32,7 @@ export const cgroupLimitCheck: CheckType<CgroupSpec> = {
       : [],
   requires: (spec) => [spec.engine],
   probes(spec) {
-    const id = `$(${spec.engine} inspect --format '{{.Id}}' ${containerArg(spec.engine, spec.container)})`;
+    const id = `$(${spec.engine} container inspect --format '{{.Id}}' ${containerArg(spec.engine, spec.container)})`;
     const names = FILES.map((f) => f.replace(/\./g, "\\.")).join("|");
     return [`id=${id} && [ -n "$id" ] && for f in $(find /sys/fs/cgroup/ | grep "$id" | grep -E '/(${names})$'); do echo "$f $(cat "$f")"; done`];
   },

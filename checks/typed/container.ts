@@ -5,6 +5,7 @@ import type { CheckType, CommonSpec } from "./check-type.js";
 import { errorVerdict, fail, pass } from "./check-type.js";
 import { containerArg, containerRef, describeContainer, engineField, type Engine } from "./container-ref.js";
 import { containerImage, containerName, containerState, imageMatches, parseInspect } from "./formats/inspect.js";
+import { tryParseJson } from "./formats/json-path.js";
 
 const STATES = ["created", "running", "paused", "exited"] as const;
 
@@ -33,12 +34,13 @@ export const containerCheck: CheckType<ContainerSpec> = {
       ? [{ path: ["exists"], message: "a container that must not exist has no state, image or exit code to check" }]
       : [],
   requires: (spec) => [spec.engine],
-  probes: (spec) => [`${spec.engine} inspect ${containerArg(spec.engine, spec.name)}`],
+  probes: (spec) => [`${spec.engine} container inspect ${containerArg(spec.engine, spec.name)}`],
   evaluate(spec, [inspect]) {
     const who = describeContainer(spec.name);
     const found = parseInspect(inspect.stdout);
     if (found.length === 0) {
-      if (inspect.exitCode === 0 && inspect.stdout.trim() && inspect.stdout.trim() !== "[]") {
+      // Output that isn't JSON at all can't be judged; JSON without a container (`[]`, an image) means "none".
+      if (inspect.exitCode === 0 && inspect.stdout.trim() && tryParseJson(inspect.stdout) === undefined) {
         return errorVerdict(spec, `could not read the output of ${spec.engine} inspect`, inspect.stdout);
       }
       const why = inspect.stderr.trim().split("\n")[0] ?? "";

@@ -43,7 +43,7 @@ export const fileLabelCheck: CheckType<FileLabelSpec> = {
     const probes = [`ls -dZ ${shellQuote(spec.path)}`];
     const ref = spec["same-mcs-as"];
     // MountLabel is the label :Z applies (container_file_t + the pair); ProcessLabel carries the same pair.
-    if (ref) probes.push(`${ref.engine} inspect --format '{{.MountLabel}}' ${containerArg(ref.engine, ref.container)}`);
+    if (ref) probes.push(`${ref.engine} container inspect --format '{{.MountLabel}}' ${containerArg(ref.engine, ref.container)}`);
     return probes;
   },
   evaluate(spec, [ls, inspect]) {

@@ -46,7 +46,7 @@ export const mountCheck: CheckType<MountSpec> = {
   requires: (spec) => (spec.container ? [spec.engine] : []),
   probes(spec) {
     if (!spec.container) return ["mount"];
-    const inspect = `${spec.engine} inspect ${containerArg(spec.engine, spec.container)}`;
+    const inspect = `${spec.engine} container inspect ${containerArg(spec.engine, spec.container)}`;
     return spec.destination ? [inspect] : [inspect, "mount"];
   },
   evaluate(spec, [first, second]) {

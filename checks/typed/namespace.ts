@@ -24,7 +24,7 @@ export const namespaceCheck: CheckType<NamespaceSpec> = {
     spec.between.map((m) =>
       m === "host"
         ? `readlink /proc/1/ns/${spec.namespace}`
-        : `readlink /proc/$(${spec.engine} inspect --format '{{.State.Pid}}' ${containerArg(spec.engine, m)})/ns/${spec.namespace}`,
+        : `readlink /proc/$(${spec.engine} container inspect --format '{{.State.Pid}}' ${containerArg(spec.engine, m)})/ns/${spec.namespace}`,
     ),
   evaluate(spec, results) {
     const ids: string[] = [];

@@ -58,7 +58,7 @@ export const seccompCheck: CheckType<SeccompSpec> = {
       return [`${e} run --rm --network none --security-opt seccomp=${shellQuote(spec.profile!)} ${shellQuote(spec.image!)} ${spec.command} 2>&1`];
     }
     return [
-      `${e} inspect $(${e} ps -a -q --no-trunc)`,
+      `${e} container inspect $(${e} ps -a -q --no-trunc)`,
       `for c in $(${e} ps -a -q --no-trunc); do echo "${LOG_MARK} $c"; ${e} logs "$c" 2>&1 | tail -n 20; done`,
     ];
   },

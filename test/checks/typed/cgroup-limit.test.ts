@@ -30,7 +30,7 @@ describe("cgroup-limit check", () => {
 
   it("computes v1 CPU limits from quota and period", async () => {
     const probe =
-      "id=$(podman inspect --format '{{.Id}}' goofy_wilbur) && [ -n \"$id\" ] && for f in $(find /sys/fs/cgroup/ | grep \"$id\" | grep -E '/(memory\\.max|memory\\.limit_in_bytes|cpu\\.max|cpu\\.cfs_quota_us|cpu\\.cfs_period_us|pids\\.max)$'); do echo \"$f $(cat \"$f\")\"; done";
+      "id=$(podman container inspect --format '{{.Id}}' goofy_wilbur) && [ -n \"$id\" ] && for f in $(find /sys/fs/cgroup/ | grep \"$id\" | grep -E '/(memory\\.max|memory\\.limit_in_bytes|cpu\\.max|cpu\\.cfs_quota_us|cpu\\.cfs_period_us|pids\\.max)$'); do echo \"$f $(cat \"$f\")\"; done";
     const dir = "/sys/fs/cgroup/cpu,cpuacct/machine.slice/libpod-ce49.scope";
     const stdout = `${dir}/cpu.cfs_quota_us 150000\n${dir}/cpu.cfs_period_us 100000\n`;
     const v = await verdictOn("debian12-podman-4.3.1", `{type: cgroup-limit, title: t, container: goofy_wilbur, cpus: 1.5}`, { [probe]: { stdout } });

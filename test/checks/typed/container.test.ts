@@ -17,7 +17,7 @@ describe("container check", () => {
   it("fails when the container is missing, in another state, or from another image", async () => {
     expect((await verdictOn("rhel7-fresh", RUNNING)).message).toBe("container on-off-container does not exist");
     const exited = await verdictOn("debian12-podman-4.3.1", RUNNING, {
-      "podman inspect on-off-container": { stdout: JSON.stringify([{ Name: "on-off-container", State: { Status: "exited", ExitCode: 137 }, ImageName: "quay.io/fatherlinux/on-off-container:latest" }]) },
+      "podman container inspect on-off-container": { stdout: JSON.stringify([{ Name: "on-off-container", State: { Status: "exited", ExitCode: 137 }, ImageName: "quay.io/fatherlinux/on-off-container:latest" }]) },
     });
     expect(exited.message).toBe("container on-off-container is exited, not running");
     const image = await verdictOn("debian12-podman-4.3.1", RUNNING.replace("fatherlinux/on-off-container", "fatherlinux/other"));
@@ -27,9 +27,15 @@ describe("container check", () => {
   it("treats podman 4.3.1's `stopped` as exited and checks the exit code", async () => {
     const stopped = { stdout: JSON.stringify([{ Name: "on-off-container", State: { Status: "stopped", ExitCode: 137 } }]) };
     const yaml = `{type: container, title: t, name: on-off-container, state: exited, exit-code: 137}`;
-    expect((await verdictOn("rhel7-fresh", yaml, { "podman inspect on-off-container": stopped })).status).toBe("pass");
-    const zero = await verdictOn("rhel7-fresh", yaml.replace("137", "0"), { "podman inspect on-off-container": stopped });
+    expect((await verdictOn("rhel7-fresh", yaml, { "podman container inspect on-off-container": stopped })).status).toBe("pass");
+    const zero = await verdictOn("rhel7-fresh", yaml.replace("137", "0"), { "podman container inspect on-off-container": stopped });
     expect(zero.message).toBe("container on-off-container exited with 137, not 0");
+  });
+
+  it("does not take an image of the same name for the container (plain inspect falls back to images)", async () => {
+    const image = { stdout: JSON.stringify([{ Id: "826e2ee6645a", RepoTags: ["quay.io/fatherlinux/on-off-container:latest"] }]), exitCode: 0 };
+    const v = await verdictOn("rhel7-fresh", RUNNING, { "podman container inspect on-off-container": image });
+    expect(v).toMatchObject({ status: "fail", message: "container on-off-container does not exist" });
   });
 
   it("exists: false passes only once the container is gone", async () => {

@@ -7,7 +7,7 @@ path: /tmp/selinux-test
 selinux-type: container_file_t
 same-mcs-as: { container: last }`;
 
-const LAST = `podman inspect --format '{{.MountLabel}}' "$(podman ps -a -l -q)"`;
+const LAST = `podman container inspect --format '{{.MountLabel}}' "$(podman ps -a -l -q)"`;
 
 describe("file-label check", () => {
   it("passes when :Z relabelled the directory to the last container's pair (RHEL 7 ls -Z layout)", async () => {

@@ -35,8 +35,8 @@ describe("mount check", () => {
 
   it("derives the merged dir from UpperDir when MergedDir is empty (a created container, podman 4.3.1)", async () => {
     const v = await verdictOn("rhel7-after", MERGED, {
-      "podman inspect on-off-container": {
-        stdout: JSON.stringify([{ Id: "x", GraphDriver: { Name: "overlay", Data: { MergedDir: "", UpperDir: "/var/lib/containers/storage/overlay/9d2e4f6a8c0b1d3e5f7a9c1b3d5e7f9a0c2e4b6d8f0a1c3e5b7d9f1a2c4e6b8d/diff" } } }]),
+      "podman container inspect on-off-container": {
+        stdout: JSON.stringify([{ Id: "x", State: { Status: "created" }, GraphDriver: { Name: "overlay", Data: { MergedDir: "", UpperDir: "/var/lib/containers/storage/overlay/9d2e4f6a8c0b1d3e5f7a9c1b3d5e7f9a0c2e4b6d8f0a1c3e5b7d9f1a2c4e6b8d/diff" } } }]),
       },
     });
     expect(v.status).toBe("pass");

@@ -17,7 +17,7 @@ describe("namespace check", () => {
   });
 
   it("fails when a container isn't running (readlink of /proc/0)", async () => {
-    const probe = "readlink /proc/$(podman inspect --format '{{.State.Pid}}' db)/ns/net";
+    const probe = "readlink /proc/$(podman container inspect --format '{{.State.Pid}}' db)/ns/net";
     const v = await verdictOn("rhel9-cgroupv2", `{type: namespace, title: t, namespace: net, between: [web, db], shared: false}`, {
       [probe]: { stdout: "", stderr: "readlink: cannot read link '/proc/0/ns/net': No such file or directory\n", exitCode: 1 },
     });

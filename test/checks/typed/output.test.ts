@@ -3,14 +3,14 @@ import { verdictOn } from "./helpers.js";
 
 describe("output check", () => {
   it("reads a JSON path in podman inspect (the array of one is looked through)", async () => {
-    const yaml = `{type: output, title: t, command: podman inspect on-off-container, json: {path: .State.Status, equals: running}}`;
+    const yaml = `{type: output, title: t, command: podman container inspect on-off-container, json: {path: .State.Status, equals: running}}`;
     expect((await verdictOn("debian12-podman-4.3.1", yaml)).status).toBe("pass");
-    const pid = `{type: output, title: t, command: podman inspect on-off-container, json: {path: "[0].State.Pid", equals: 24844}}`;
+    const pid = `{type: output, title: t, command: podman container inspect on-off-container, json: {path: "[0].State.Pid", equals: 24844}}`;
     expect((await verdictOn("debian12-podman-4.3.1", pid)).status).toBe("pass");
-    const mounts = `{type: output, title: t, command: podman inspect on-off-container, json: {path: ".Mounts[0].Destination", equals: /data}}`;
+    const mounts = `{type: output, title: t, command: podman container inspect on-off-container, json: {path: ".Mounts[0].Destination", equals: /data}}`;
     const v = await verdictOn("debian12-podman-4.3.1", mounts);
     expect(v.message).toBe('.Mounts[0].Destination is "/mnt", not "/data"');
-    const missing = `{type: output, title: t, command: podman inspect on-off-container, json: {path: .Nope, exists: true}}`;
+    const missing = `{type: output, title: t, command: podman container inspect on-off-container, json: {path: .Nope, exists: true}}`;
     expect((await verdictOn("debian12-podman-4.3.1", missing)).message).toBe(".Nope is missing");
   });
 

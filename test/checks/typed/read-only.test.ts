@@ -7,7 +7,7 @@ describe("whyNotReadOnly", () => {
   it.each([
     "ps -efZ",
     "ls -dZ /tmp/selinux-test",
-    "podman inspect --format '{{.MountLabel}}' \"$(podman ps -a -l -q)\"",
+    "podman container inspect --format '{{.MountLabel}}' \"$(podman ps -a -l -q)\"",
     "podman mount",
     "mount | grep merged",
     "cat /proc/1/cgroup 2>/dev/null",

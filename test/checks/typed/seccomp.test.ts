@@ -6,7 +6,7 @@ const DENIED = `type: seccomp
 title: chmod was denied by the seccomp profile
 command: chmod 777 /etc/hosts`;
 
-const INSPECT = "podman inspect $(podman ps -a -q --no-trunc)";
+const INSPECT = "podman container inspect $(podman ps -a -q --no-trunc)";
 const LOGS = 'for c in $(podman ps -a -q --no-trunc); do echo "@@container $c"; podman logs "$c" 2>&1 | tail -n 20; done';
 
 describe("seccomp check (observed: the student's own container)", () => {
