@@ -126,7 +126,6 @@ export async function startContainer(host: Host, era: EngineEra, c: Container, o
   if (selinux) relabelVolumes(host, c);
   const { staticDir, runDir } = containerDirs(era, c.id);
   const createdIso = isoNanos(c.createdMs);
-  writeStartFiles(host, era, c, "");
   const config = ociSpecText(c, {
     era, rootPath: layerPaths(era, c.layerId).merged, runDir, staticDir, cgroupVersion: host.cgroups.version, selinux, createdIso,
   });

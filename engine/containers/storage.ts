@@ -16,10 +16,12 @@
  * Reference: host-facts/storage (README, observed tree, observed layers.json).
  */
 import type { Host } from "../host.js";
-import { allocInode, getInode } from "../fs/inode.js";
+import { allocInode, getInode, type Inode } from "../fs/inode.js";
+import { resolve } from "../fs/vfs.js";
+import { ErrnoError } from "../kernel/errno.js";
+import { readClock } from "../kernel/clock.js";
 import { removeMount, mountAt, type Mount } from "../fs/mounts.js";
 import { mountOverlay } from "../fs/namespace.js";
-import { kernelFs } from "../fs/fs-view.js";
 import { randInt } from "../kernel/rng.js";
 import { containerFileLabel } from "../kernel/selinux-mcs.js";
 import type { Container, LocalImage } from "./container.js";
@@ -74,7 +76,7 @@ export function imageLayerTree(host: Host, distro: DistroName, builtMs: number):
   for (const e of rootfsEntries(distro)) {
     const slash = e.path.lastIndexOf("/");
     const parentIno = byPath.get(e.path.slice(0, slash))!;
-    const node = allocInode(host.inodes, { type: e.type, mode: e.mode, uid: 0, gid: 0, label: LAYER_LABEL, timeMs: builtMs, data: e.data, target: e.target }, 1);
+    const node = allocInode(host.inodes, { type: e.type, mode: e.mode, uid: 0, gid: 0, label: LAYER_LABEL, timeMs: builtMs, data: e.data, target: e.target });
     getInode(host.inodes, parentIno).entries!.set(e.path.slice(slash + 1), node.ino);
     if (e.type === "dir") byPath.set(e.path, node.ino);
   }
@@ -82,24 +84,85 @@ export function imageLayerTree(host: Host, distro: DistroName, builtMs: number):
   return root.ino;
 }
 
-/** mkdir -p as the kernel, with the storage label. */
-function mkdirp(host: Host, path: string, mode = 0o700): void {
-  const fs = kernelFs(host);
-  if (fs.existsSync(path)) return;
-  fs.mkdirSync(path, { recursive: true, mode, label: STORAGE_LABEL });
+/** The directory inode at `path` in the host's mount namespace, created with missing parents (mkdir -p). */
+function ensureDir(host: Host, path: string, mode = 0o700, label = STORAGE_LABEL): number {
+  try {
+    return resolve(host, host.namespaces.init.mnt, path).ino;
+  } catch (e) {
+    if (!(e instanceof ErrnoError) || e.code !== "ENOENT") throw e;
+  }
+  const slash = path.lastIndexOf("/");
+  const parent = ensureDir(host, slash <= 0 ? "/" : path.slice(0, slash), mode, label);
+  return addChild(host, parent, path.slice(slash + 1), { type: "dir", mode, label }).ino;
 }
 
+/**
+ * Creates `name` in directory inode `parentIno` as the engine (root) does when it lays out storage; an existing
+ * entry is returned as it is. Engine bookkeeping goes straight to the inodes: no path walk per file.
+ */
+function addChild(host: Host, parentIno: number, name: string, init: { type: "dir" | "file" | "symlink"; mode: number; label: string; data?: string; target?: string }): Inode {
+  const parent = getInode(host.inodes, parentIno);
+  const existing = parent.entries!.get(name);
+  if (existing !== undefined) return getInode(host.inodes, existing);
+  const now = readClock(host.clock, host.edge.timeSource);
+  const inode = allocInode(host.inodes, { ...init, uid: 0, gid: 0, timeMs: now });
+  parent.entries!.set(name, inode.ino);
+  parent.mtimeMs = parent.ctimeMs = now;
+  return inode;
+}
+
+/** mkdir -p as the kernel, with the storage label. */
+function mkdirp(host: Host, path: string, mode = 0o700): number {
+  return ensureDir(host, path, mode);
+}
+
+/** Writes a file (created with `mode` and `label` when missing). */
 function writeFile(host: Host, path: string, data: string, mode = 0o644, label = STORAGE_LABEL): void {
-  const fs = kernelFs(host);
-  if (fs.existsSync(path)) fs.writeFileSync(path, data);
-  else fs.createSync(path, { type: "file", mode, data, label });
+  const slash = path.lastIndexOf("/");
+  const dir = ensureDir(host, path.slice(0, slash));
+  const f = addChild(host, dir, path.slice(slash + 1), { type: "file", mode, label, data });
+  if (f.data !== data) {
+    f.data = data;
+    f.mtimeMs = f.ctimeMs = readClock(host.clock, host.edge.timeSource);
+  }
+}
+
+/** ln -s target path. */
+function symlink(host: Host, target: string, path: string): void {
+  const slash = path.lastIndexOf("/");
+  addChild(host, ensureDir(host, path.slice(0, slash)), path.slice(slash + 1), { type: "symlink", mode: 0o777, label: STORAGE_LABEL, target });
+}
+
+/** rm -rf of an engine-owned directory: unlinks it from its parent and frees its inodes. */
+function removeTree(host: Host, path: string): void {
+  const slash = path.lastIndexOf("/");
+  let parentIno: number;
+  try {
+    parentIno = resolve(host, host.namespaces.init.mnt, path.slice(0, slash), false).ino;
+  } catch {
+    return;
+  }
+  const parent = getInode(host.inodes, parentIno);
+  const name = path.slice(slash + 1);
+  const ino = parent.entries?.get(name);
+  if (ino === undefined) return;
+  parent.entries!.delete(name);
+  parent.mtimeMs = parent.ctimeMs = readClock(host.clock, host.edge.timeSource);
+  const free = (n: number, depth: number): void => {
+    const inode = host.inodes.byIno.get(n);
+    if (!inode || depth > 256) return;
+    if (inode.type === "dir") {
+      for (const child of inode.entries!.values()) free(child, depth + 1);
+      host.inodes.byIno.delete(n);
+    } else if (--inode.nlink <= 0) host.inodes.byIno.delete(n);
+  };
+  free(ino, 0);
 }
 
 /** Links an existing directory inode (a layer tree) under `path` (as the layer's `diff`). */
 function linkDirInode(host: Host, path: string, ino: number): void {
-  const fs = kernelFs(host);
-  const parent = fs.statSync(path.slice(0, path.lastIndexOf("/")));
-  getInode(host.inodes, parent.ino).entries!.set(path.slice(path.lastIndexOf("/") + 1), ino);
+  const slash = path.lastIndexOf("/");
+  getInode(host.inodes, ensureDir(host, path.slice(0, slash))).entries!.set(path.slice(slash + 1), ino);
 }
 
 /** Puts an image into local storage: its layer dir (diff = the shared tree), link, manifest, images.json. */
@@ -107,13 +170,13 @@ export function storeImage(host: Host, era: EngineEra, image: LocalImage, distro
   const dir = `${layersDir(era)}/${image.layerId}`;
   const tree = imageLayerTree(host, distro, builtMs);
   mkdirp(host, `${layersDir(era)}/l`, 0o700);
-  if (!kernelFs(host).existsSync(dir)) {
+  if (!getInode(host.inodes, mkdirp(host, layersDir(era))).entries!.has(image.layerId)) {
     mkdirp(host, dir, 0o700);
     linkDirInode(host, `${dir}/diff`, tree);
     writeFile(host, `${dir}/link`, image.layerLink);
     mkdirp(host, `${dir}/work`);
     if (era.engine === "podman") mkdirp(host, `${dir}/empty`);
-    kernelFs(host).symlinkSync(`../${image.layerId}/diff`, `${layersDir(era)}/l/${image.layerLink}`);
+    symlink(host, `../${image.layerId}/diff`, `${layersDir(era)}/l/${image.layerLink}`);
   }
   if (era.engine === "podman") {
     const imgDir = `${era.graphRoot}/overlay-images/${image.id}`;
@@ -139,7 +202,7 @@ export function createContainerStorage(host: Host, era: EngineEra, c: Container,
   mkdirp(host, p.merged);
   writeFile(host, `${p.dir}/link`, c.layerLink);
   writeFile(host, `${p.dir}/lower`, `l/${image.layerLink}`);
-  kernelFs(host).symlinkSync(`../${c.layerId}/diff`, `${layersDir(era)}/l/${c.layerLink}`);
+  symlink(host, `../${c.layerId}/diff`, `${layersDir(era)}/l/${c.layerLink}`);
   const { staticDir } = containerDirs(era, c.id);
   mkdirp(host, staticDir);
   if (era.engine === "podman") {
@@ -217,40 +280,27 @@ export function writePidFiles(host: Host, era: EngineEra, c: Container): void {
 /** Removes what a stopped container's monitor leaves behind (attach, ctl, winsz go with conmon). */
 export function cleanupRunFiles(host: Host, era: EngineEra, c: Container): void {
   if (era.engine !== "podman") return;
-  const fs = kernelFs(host);
   const { staticDir } = containerDirs(era, c.id);
-  for (const f of ["attach", "ctl", "winsz"]) if (fs.existsSync(`${staticDir}/${f}`)) fs.unlinkSync(`${staticDir}/${f}`);
+  for (const f of ["attach", "ctl", "winsz"]) removeTree(host, `${staticDir}/${f}`);
   writeFile(host, `${staticDir}/ctr.log`, c.log, 0o600);
 }
 
 /** Deletes a container's layer and directories (rm). */
 export function removeContainerStorage(host: Host, era: EngineEra, c: Container): void {
   unmountRootfs(host, era, c);
-  const fs = kernelFs(host);
   const p = layerPaths(era, c.layerId);
   const { staticDir, runDir, configPath } = containerDirs(era, c.id);
   const dirs = era.engine === "podman" ? [p.dir, staticDir.replace(/\/userdata$/, ""), runDir.replace(/\/userdata$/, "")] : [p.dir, staticDir, configPath.slice(0, configPath.lastIndexOf("/"))];
-  for (const d of dirs) if (fs.existsSync(d)) fs.rmSync(d, { recursive: true, force: true });
-  const link = `${layersDir(era)}/l/${c.layerLink}`;
-  if (fs.existsSync(link) || isDanglingLink(host, link)) fs.unlinkSync(link);
-}
-
-function isDanglingLink(host: Host, path: string): boolean {
-  try {
-    kernelFs(host).lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
+  for (const d of dirs) removeTree(host, d);
+  removeTree(host, `${layersDir(era)}/l/${c.layerLink}`);
 }
 
 /** Lays out the storage roots an installed engine has before its first container. */
 export function initStorage(host: Host, era: EngineEra): void {
-  const fs = kernelFs(host);
   if (era.engine === "podman") {
     for (const d of ["overlay", "overlay/l", "overlay-containers", "overlay-images", "overlay-layers", "libpod", "mounts", "tmp", "volumes"]) mkdirp(host, `${era.graphRoot}/${d}`);
     for (const f of ["storage.lock", "userns.lock", "overlay-containers/containers.lock", "overlay-containers/containers.json", "libpod/bolt_state.db"]) {
-      if (!fs.existsSync(`${era.graphRoot}/${f}`)) writeFile(host, `${era.graphRoot}/${f}`, f.endsWith(".json") ? "[]" : "", 0o600);
+      writeFile(host, `${era.graphRoot}/${f}`, f.endsWith(".json") ? "[]" : "", 0o600);
     }
   } else {
     for (const d of ["overlay2", "overlay2/l", "containers", "image", "volumes", "network", "plugins", "tmp", "trust", "swarm"]) mkdirp(host, `${era.graphRoot}/${d}`);
