@@ -253,7 +253,8 @@ class Play {
   }
 }
 
-function checkEntries(step: number, checks: PlannedStep["checks"], verdicts: Verdict[]): CheckEntry[] {
+/** A step's verdicts as saved progress records them. */
+export function checkEntries(step: number, checks: PlannedStep["checks"], verdicts: Verdict[]): CheckEntry[] {
   return checks.map((check, i) => ({
     step,
     id: checkName(check),
