@@ -14,7 +14,12 @@ import { matchLine, type LineEnv } from "./match-line.js";
 import { toLines } from "./normalize.js";
 import { matchPrompt, readPrompt } from "./prompt.js";
 import { matchReflowed, reflows } from "./reflow.js";
+import { isBound, type BoundKind, type ShapeKind } from "./shapes.js";
 import { ruleFor } from "./tables/index.js";
+
+function isBoundKind(kind: string): kind is BoundKind {
+  return isBound(kind as ShapeKind);
+}
 
 /** Bindings shared by all commands of one lab run; created by createTranscriptSession(). */
 export interface TranscriptSession {
@@ -50,9 +55,19 @@ class Session implements TranscriptSession {
   }
 }
 
-/** Starts the bindings of one lab run. */
-export function createTranscriptSession(): TranscriptSession {
-  return new Session();
+/**
+ * Starts the bindings of one lab run; `saved` (from an earlier session's bindings()) resumes one, e.g. after
+ * `hostlab run` restarts. Saved entries of an unknown kind, or that contradict earlier ones, are skipped.
+ */
+export function createTranscriptSession(saved: ReadonlyArray<{ kind: string; expected: string; actual: string }> = []): TranscriptSession {
+  const session = new Session();
+  session.table.begin();
+  for (const b of saved) {
+    if (isBoundKind(b.kind) && typeof b.expected === "string" && typeof b.actual === "string") {
+      session.table.bind(b.kind, b.expected, b.actual);
+    }
+  }
+  return session;
 }
 
 /** Matches one command's output against the notes, binding values into the session only if it matches. */

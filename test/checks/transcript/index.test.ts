@@ -95,3 +95,14 @@ describe("matchTranscript", () => {
     expect(matchTranscript(createTranscriptSession(), { command: "ls", expected: "x", actual: "x", promptEcho: "[root@ab12cd34ef56 /]# ls" }).ok).toBe(true);
   });
 });
+
+describe("createTranscriptSession(saved)", () => {
+  it("resumes a session from its saved bindings, skipping what it cannot use", () => {
+    const first = createTranscriptSession();
+    matchTranscript(first, { command: PS, expected: row("s0:c1,c2", 8440), actual: row("s0:c5,c6", 20453) });
+    const saved = JSON.parse(JSON.stringify([...first.bindings(), { kind: "bogus", expected: "x", actual: "y" }]));
+    const resumed = createTranscriptSession(saved);
+    expect(resumed.bindings()).toEqual(first.bindings());
+    expect(matchTranscript(resumed, { command: PS, expected: row("s0:c1,c2", 8440), actual: row("s0:c7,c8", 20453) }).ok).toBe(false);
+  });
+});
