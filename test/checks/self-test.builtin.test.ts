@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseCheckSpec, runCheck, type Check } from "../../checks/check.js";
+import { parseCheckSpec, runCheck, runChecks, type Check } from "../../checks/check.js";
 import { createBuiltinTarget } from "../../runner/targets/builtin.js";
 
 const doc = readFileSync(fileURLToPath(new URL("../../docs/checks.md", import.meta.url)), "utf8");
@@ -54,5 +54,17 @@ describe("container-hosts checks on the built-in host", () => {
     expect(seen).toEqual(
       STEPS.flatMap(([id]) => (id === "selinux-test-private" ? [`${id} after: pass`] : [`${id} before: fail`, `${id} after: pass`])),
     );
+  }, 60_000);
+
+  it("give the same verdicts in one batched round trip as probe by probe", async () => {
+    const target = createBuiltinTarget({ seed: 3, profile: "rhel9" });
+    for (const command of [`podman run -dt ${UBI} sleep 600`, `podman run -dt ${UBI} sleep 600`]) await target.run(command);
+    let calls = 0;
+    const probe = (command: string) => (calls++, target.probe(command));
+    const batched = await runChecks([...checks.values()], probe, { batch: true });
+    expect(calls).toBe(1);
+    const single = await runChecks([...checks.values()], probe);
+    expect(batched).toEqual(single);
+    expect(batched.map((v) => v.status)).toContain("pass");
   }, 60_000);
 });
