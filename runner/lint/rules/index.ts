@@ -6,6 +6,7 @@ import { checkSpec } from "./checks.js";
 import { createDetach } from "./create-detach.js";
 import { duplicateStep } from "./duplicate-step.js";
 import { emptyStep } from "./empty-step.js";
+import { implicitShell } from "./implicit-shell.js";
 import { missingFile } from "./missing-file.js";
 import { parseProblems } from "./parse-problems.js";
 import { sessions } from "./sessions.js";
@@ -16,6 +17,7 @@ export const lintRules: readonly LintRule[] = [
   emptyStep,
   duplicateStep,
   sessions,
+  implicitShell,
   missingFile,
   unknownRegistry,
   createDetach,

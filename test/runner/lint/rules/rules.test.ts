@@ -35,6 +35,14 @@ describe("lint rules", () => {
     expect(brief("## A", "```", "$ exit", "```")).toEqual(["3:1 warning session"]);
   });
 
+  it("implicit-shell: `run -it IMAGE` with no command and commands after it is a warning", () => {
+    expect(brief("## A", "```", "$ podman run -it registry.access.redhat.com/ubi9/ubi", "$ cat /etc/os-release", "```")).toEqual([
+      "3:1 warning implicit-shell",
+    ]);
+    expect(lint("## A", "```", "$ podman run -it registry.access.redhat.com/ubi9/ubi", "```")).toEqual([]);
+    expect(lint("## A", "```", "$ podman run -it registry.access.redhat.com/ubi9/ubi bash", "$ exit", "```")).toEqual([]);
+  });
+
   it("missing-file: a file= block in the same step (even below) or earlier satisfies it", () => {
     const use = "$ podman run --security-opt seccomp=./p.json registry.access.redhat.com/ubi9/ubi ls";
     expect(lint("## A", "```", use, "```", "```json file=p.json", "{}", "```")).toEqual([]);
