@@ -186,8 +186,8 @@ export function endsAtBoundary(text: string, end: number): boolean {
   if (end >= text.length) return true;
   const c = text.charCodeAt(end);
   if (isWordChar(c)) return false;
-  // "12.5", "10.88.0.1", "13:10:05": the value would be cut out of a longer one.
-  if ((c === 46 || c === 58) && end + 1 < text.length) {
+  // "12.5", "10.88.0.1": the value would be cut out of a longer one. (A colon is a boundary: "10.88.0.7:8080".)
+  if (c === 46 && end + 1 < text.length) {
     const n = text.charCodeAt(end + 1);
     const last = end > 0 ? text.charCodeAt(end - 1) : 0;
     if (n >= 48 && n <= 57 && last >= 48 && last <= 57) return false;

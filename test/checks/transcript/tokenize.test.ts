@@ -28,6 +28,7 @@ describe("tokenize: shapes learned from the notes", () => {
     ["inet 10.88.0.7/16 brd 10.88.255.255", "inet|_|<ip:10.88.0.7>|/16|_|brd|_|<ip:10.88.255.255>"],
     // a port after an address is configuration (podman run -p 8080:80), so it stays literal
     ["listen 0.0.0.0:8080", "listen|_|0.0.0.0:8080"],
+    ["10.88.0.7:8080 -> 80", "<ip:10.88.0.7>|:8080|_|->|_|80"],
     ["fe80::1c2d:3eff:fe4f:5a6b/64", "<ip:fe80::1c2d:3eff:fe4f:5a6b>|/64"],
     ["0::/libpod_parent", "0::/libpod_parent"],
     ["link/ether 0a:58:0a:58:00:07", "link/ether|_|<mac:0a:58:0a:58:00:07>"],
