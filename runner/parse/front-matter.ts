@@ -1,7 +1,8 @@
-// Front matter: the optional YAML block between `---` lines at the very top of a lab. It is split off by hand (not
-// with gray-matter) because we need the exact line where the YAML starts to place every error at file:line:col, and
-// gray-matter caches every document it has seen, which a fuzz test or a long-running book build would pay for.
-// Positions come from the `yaml` package's LineCounter; the schema is zod's (runner/model/front-matter.ts).
+// Front matter: the optional YAML block between `---` lines at the very top of a lab. gray-matter splits it off; we
+// hand it a no-op YAML engine (and options, which also turn off its per-document cache) because the YAML itself is
+// read by the `yaml` package, whose LineCounter places every error at file:line:col. The schema is zod's
+// (runner/model/front-matter.ts).
+import matter from "gray-matter";
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
 import { labMetaSchema, type LabMeta } from "../model/front-matter.js";
 import type { Diagnostic, SourcePos } from "../model/source.js";
@@ -25,13 +26,18 @@ export interface FrontMatterResult {
 const FENCE = /^---[ \t]*$/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
 
+// gray-matter would otherwise parse the YAML itself (with js-yaml) and throw on a bad document.
+const RAW_YAML = { engines: { yaml: { parse: () => ({}) } } };
+
 /** Finds the front matter of a document split into lines; null if the first line is not `---` or it never closes. */
 export function splitFrontMatter(lines: readonly string[]): FrontMatterSplit | null {
   if (lines.length === 0 || !FENCE.test(lines[0])) return null;
-  for (let i = 1; i < lines.length; i++) {
-    if (CLOSE.test(lines[i])) return { yaml: lines.slice(1, i).join("\n"), yamlLine: 2, lines: i + 1 };
-  }
-  return null;
+  // gray-matter takes an unclosed block as front matter up to the end; a lab author means a body, so look first.
+  const close = lines.findIndex((line, i) => i > 0 && CLOSE.test(line));
+  if (close < 0) return null;
+  const head = lines.slice(0, close + 1).join("\n").replace(/^(\.\.\.)([ \t]*)$/m, "---$2");
+  const yaml = matter(head + "\n", RAW_YAML).matter.replace(/^\r?\n/, "");
+  return { yaml, yamlLine: 2, lines: close + 1 };
 }
 
 /** Parses and validates front matter YAML; never throws: every problem becomes a located diagnostic. */
