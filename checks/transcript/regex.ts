@@ -20,6 +20,9 @@ export const MAX_STATES = 10_000;
 /** Most (characters × states) steps one match may take before it gives up (tens of milliseconds). */
 export const MAX_STEPS = 20_000_000;
 
+/** Deepest group nesting accepted (parsing and compiling recurse on it). */
+export const MAX_DEPTH = 100;
+
 export class RegexRefused extends Error {}
 
 const CLASS_ESCAPES: Record<string, (c: number) => boolean> = {
@@ -30,6 +33,7 @@ const CLASS_ESCAPES: Record<string, (c: number) => boolean> = {
 
 function parse(src: string): Node {
   let i = 0;
+  let depth = 0;
   const refuse = (why: string): never => {
     throw new RegexRefused(`${why} (at ${i} in ${JSON.stringify(src.length > 60 ? src.slice(0, 60) + "…" : src)})`);
   };
@@ -112,6 +116,7 @@ function parse(src: string): Node {
   function atom(): Node {
     const ch = src[i];
     if (ch === "(") {
+      if (++depth > MAX_DEPTH) refuse(`groups nested deeper than ${MAX_DEPTH}`);
       i++;
       if (src[i] === "?") {
         if (src.startsWith("?:", i)) i += 2;
@@ -124,6 +129,7 @@ function parse(src: string): Node {
       const inner = alternation();
       if (src[i] !== ")") refuse("an unclosed (");
       i++;
+      depth--;
       return inner;
     }
     if (ch === "[") return classAtom();

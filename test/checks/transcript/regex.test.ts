@@ -40,6 +40,7 @@ describe("linear regex for (re) lines", () => {
     ["a^b", /only allowed at the start/],
     ["(?:a{100}){200}", /more than/],
     ["\\q", /unknown escape/],
+    ["(".repeat(5_000) + "a" + ")".repeat(5_000), /nested deeper/],
   ])("refuses %s", (src, why) => {
     expect(() => compileLinearRegex(src)).toThrow(RegexRefused);
     expect(() => compileLinearRegex(src)).toThrow(why);
