@@ -19,6 +19,8 @@ import { rootCred } from "./kernel/credentials.js";
 import { type InodeTable, createInodeTable } from "./fs/inode.js";
 import { type MountTables, createMountTables } from "./fs/mounts.js";
 import { buildRootFs } from "./fs/rootfs.js";
+import { kernelFs } from "./fs/fs-view.js";
+import { defaultFileLabel } from "./kernel/selinux.js";
 import type { UserCommand } from "./userland/command.js";
 import { userlandCommands } from "./userland/index.js";
 import { installContainers } from "./containers/index.js";
@@ -127,12 +129,25 @@ export function createHost(options: HostOptions = {}): Host {
   bootProcesses(host);
   // the container engines (podman, docker and their storage) as installed on the profile's host
   installContainers(host);
+  installBinaries(host);
   return host;
 }
 
 /** Installs a command on the host (a later install of the same name replaces the earlier one). */
 export function installCommand(host: Host, cmd: UserCommand): void {
   host.commands.set(cmd.name, cmd);
+}
+
+/** Gives every installed command its file in /usr/bin: the shell finds programs through PATH only. */
+function installBinaries(host: Host): void {
+  const fs = kernelFs(host);
+  const installedMs = host.clock.bootMs - 41 * 86_400_000;
+  for (const name of host.commands.keys()) {
+    const path = `/usr/bin/${name}`;
+    if (fs.existsSync(path)) continue;
+    fs.createSync(path, { type: "file", mode: 0o755, data: `\x7fELF ${name}\n`, label: defaultFileLabel(path) });
+    fs.utimesSync(path, installedMs, installedMs);
+  }
 }
 
 /** Subscribes to task exits. */

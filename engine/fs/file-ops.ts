@@ -9,6 +9,7 @@ import type { Host } from "../host.js";
 import { ErrnoError } from "../kernel/errno.js";
 import { readClock } from "../kernel/clock.js";
 import { getInode } from "./inode.js";
+import { cgWrite, cgMkdir } from "./cgroupfs.js";
 import {
   type Actor, type Vnode, type Stat, type CreateSpec, resolve, lookupChild, statVnode, readdirVnode, readVnode,
   readlinkVnode, writableInode, createIn, removeIn, linkIn, fileType, splitPath, joinPath,
@@ -63,6 +64,7 @@ export function sysWriteFile(host: Host, c: FsCaller, path: string, data: string
   }
   if (fileType(host, v) === "dir") throw new ErrnoError("EISDIR", "open", path);
   if (v.proc) throw new ErrnoError("EACCES", "open", path);
+  if (v.cg) return cgWrite(host, v, typeof data === "string" ? data : new TextDecoder().decode(data));
   const inode = writableInode(host, v, "open");
   if (append) inode.data = concat(inode.data ?? "", data);
   else inode.data = data;
@@ -83,6 +85,7 @@ function concat(a: string | Uint8Array, b: string | Uint8Array): string | Uint8A
 /** mkdirat. */
 export function sysMkdir(host: Host, c: FsCaller, path: string, mode = 0o755, label?: string): void {
   const { dir, name } = parentOf(host, c, path, "mkdir");
+  if (dir.cg) return cgMkdir(host, dir, name);
   createIn(host, dir, name, { type: "dir", mode, label }, c.actor, "mkdir");
 }
 

@@ -67,10 +67,16 @@ export function createInodeTable(firstIno = 64): InodeTable {
   return { byIno: new Map(), nextIno: firstIno };
 }
 
-/** Allocates an inode; `gap` spaces numbers like a real file system scattered over allocation groups. */
-export function allocInode(table: InodeTable, init: InodeInit, gap = 1): Inode {
+/** Where inode numbers continue after the root directory (xfs puts the root at 64, the rest in allocation groups). */
+const FIRST_AG_INO = 1_703_937;
+
+/**
+ * Allocates an inode. Numbers grow with small irregular gaps, as on a file system whose inodes are scattered over
+ * allocation groups; the gap is a hash of the number (deterministic, no random draw needed).
+ */
+export function allocInode(table: InodeTable, init: InodeInit): Inode {
   const ino = table.nextIno;
-  table.nextIno += Math.max(1, gap);
+  table.nextIno = ino < FIRST_AG_INO ? FIRST_AG_INO : ino + 1 + (Math.imul(ino, 2654435761) >>> 27);
   const inode: Inode = {
     ino, type: init.type, mode: init.mode & 0o7777, uid: init.uid, gid: init.gid,
     atimeMs: init.timeMs, mtimeMs: init.timeMs, ctimeMs: init.timeMs, label: init.label,

@@ -13,7 +13,8 @@ import type { Host } from "../host.js";
 export type MountRoot =
   | { kind: "inode"; ino: number }
   | { kind: "overlay"; lowers: number[]; upper: number; work: number; lowerPaths: string[]; upperPath: string; workPath: string }
-  | { kind: "proc"; pidns: number };
+  | { kind: "proc"; pidns: number }
+  | { kind: "cgroup"; hierarchy: string };
 
 /** One mount. Plain data. */
 export interface Mount {

@@ -60,7 +60,7 @@ export interface BindOptions {
 /** mount --bind: attaches the directory or file at `source` at `target` in `mntns`. */
 export function bindMount(host: Host, mntns: number, o: BindOptions): Mount {
   const src = resolve(host, o.fromNs ?? mntns, o.source);
-  if (src.ovl || src.proc) throw new ErrnoError("EINVAL", "mount", o.source);
+  if (src.ovl || src.proc || src.cg) throw new ErrnoError("EINVAL", "mount", o.source);
   if (o.createTarget !== false) makeMountPoint(host, mntns, o.target, fileType(host, src) === "dir");
   resolve(host, mntns, o.target);
   const under = src.mount;

@@ -14,12 +14,19 @@ import type { CreateSpec } from "./vfs.js";
 
 const DAY = 86_400_000;
 
-/** Commands whose binaries exist in /usr/bin (what `ls /usr/bin` and `which` show). */
-const BINARIES = [
-  "bash", "cat", "chcon", "chmod", "chown", "cp", "date", "df", "echo", "env", "find", "grep", "head", "hostname", "id",
-  "jq", "kill", "less", "ls", "mkdir", "more", "mount", "mv", "ps", "pwd", "rm", "rmdir", "sed", "sh", "sleep", "sort",
-  "stat", "tail", "tar", "top", "touch", "umount", "uname", "vi", "wc", "whoami", "xargs", "podman", "docker",
-  "docker-current", "dockerd-current", "docker-containerd-current", "runc", "conmon", "getenforce", "awk", "tree", "which",
+/**
+ * Programs installed in /usr/bin (coreutils, util-linux, procps-ng, findutils, grep, sed, gawk, tar, gzip, diffutils,
+ * jq, bash …). The shell finds a command only through a file on PATH, as bash does; commands installed later
+ * (container engines) get theirs from createHost.
+ */
+export const BINARIES = [
+  "awk", "base64", "basename", "bash", "cat", "chcon", "chmod", "chown", "clear", "column", "comm", "cp", "cut", "date",
+  "df", "diff", "dirname", "du", "echo", "egrep", "env", "expand", "expr", "false", "fgrep", "file", "find", "fold",
+  "free", "gawk", "getenforce", "grep", "gunzip", "gzip", "head", "hostname", "id", "jq", "join", "kill", "less", "ln",
+  "ls", "md5sum", "mkdir", "more", "mount", "mv", "nl", "od", "paste", "printenv", "printf", "ps", "pwd", "readlink",
+  "rev", "rm", "rmdir", "sed", "seq", "sh", "sha1sum", "sha256sum", "sleep", "sort", "split", "stat", "strings", "tac",
+  "tail", "tar", "tee", "time", "timeout", "top", "touch", "tr", "tree", "true", "umount", "uname", "unexpand", "uniq",
+  "vi", "wc", "which", "whoami", "xargs", "zcat", "runc", "conmon",
 ];
 
 /** Lays out the root file system and the boot mounts of the initial mount namespace. */
@@ -82,15 +89,19 @@ export function buildRootFs(host: Host): void {
   self("/dev/shm", "tmpfs", "tmpfs", ["rw", "nosuid", "nodev", "seclabel"]);
   self("/dev/pts", "devpts", "devpts", ["rw", "nosuid", "noexec", "relatime", "seclabel", "gid=5", "mode=620", "ptmxmode=000"]);
   self("/run", "tmpfs", "tmpfs", ["rw", "nosuid", "nodev", "seclabel", "mode=755"]);
+  // the cgroup hierarchies are generated from the kernel's cgroup tree (engine/fs/cgroupfs.ts)
   if (p.cgroupVersion === 2) {
-    self("/sys/fs/cgroup", "cgroup2", "cgroup2", ["rw", "nosuid", "nodev", "noexec", "relatime", "seclabel", "nsdelegate", "memory_recursiveprot"]);
+    addMount(host, mntns, { target: "/sys/fs/cgroup", fstype: "cgroup2", source: "cgroup2", options: ["rw", "nosuid", "nodev", "noexec", "relatime", "seclabel", "nsdelegate", "memory_recursiveprot"], root: { kind: "cgroup", hierarchy: "" } });
   } else {
-    for (const h of V1_HIERARCHIES) fs.createSync(`/sys/fs/cgroup/${h}`, { type: "dir", mode: 0o755, label: "system_u:object_r:cgroup_t:s0" });
+    const cg = "system_u:object_r:cgroup_t:s0";
+    for (const h of V1_HIERARCHIES) fs.createSync(`/sys/fs/cgroup/${h}`, { type: "dir", mode: 0o755, label: cg });
+    for (const [l, target] of [["cpu", "cpu,cpuacct"], ["cpuacct", "cpu,cpuacct"], ["net_cls", "net_cls,net_prio"], ["net_prio", "net_cls,net_prio"]]) {
+      fs.createSync(`/sys/fs/cgroup/${l}`, { type: "symlink", mode: 0o777, target, label: cg });
+    }
     self("/sys/fs/cgroup", "tmpfs", "tmpfs", ["ro", "nosuid", "nodev", "noexec", "seclabel", "mode=755"]);
     for (const h of V1_HIERARCHIES) {
-      const target = `/sys/fs/cgroup/${h}`;
       const opts = h === "systemd" ? ["xattr", "release_agent=/usr/lib/systemd/systemd-cgroups-agent", "name=systemd"] : h.split(",");
-      self(target, "cgroup", "cgroup", ["rw", "nosuid", "nodev", "noexec", "relatime", "seclabel", ...opts]);
+      addMount(host, mntns, { target: `/sys/fs/cgroup/${h}`, fstype: "cgroup", source: "cgroup", options: ["rw", "nosuid", "nodev", "noexec", "relatime", "seclabel", ...opts], root: { kind: "cgroup", hierarchy: h === "systemd" ? "systemd" : h } });
     }
   }
   self("/sys/fs/selinux", "selinuxfs", "selinuxfs", ["rw", "relatime"]);

@@ -16,6 +16,7 @@ import { type Inode, type FileType, allocInode, getInode, inodeSize, isWhiteout 
 import { type Mount, mountAt } from "./mounts.js";
 import { ovlLookup, ovlReaddir, ovlCopyUp, ovlRemoveEntry, ovlNlink } from "./overlay.js";
 import { procLookup, procStat, procRead, procReaddir, procReadlink } from "./procfs.js";
+import { cgLookup, cgStat, cgRead, cgReaddir } from "./cgroupfs.js";
 
 /** A resolved file: where it is and which inode carries its metadata. Transient; never stored in state. */
 export interface Vnode {
@@ -29,6 +30,8 @@ export interface Vnode {
   ovl?: { rel: string[]; upper: number | null; lowers: number[] };
   /** procfs position; `self` is the pid /proc/self points at */
   proc?: { parts: string[]; self: number };
+  /** cgroup fs position */
+  cg?: { parts: string[] };
 }
 
 /** Who is acting: for ownership and labels of new files, and /proc/self. */
@@ -83,6 +86,7 @@ function mountRootVnode(host: Host, mntns: number, mount: Mount, path: string, s
   if (r.kind === "overlay") {
     return { mount, mntns, path, ino: r.upper, ovl: { rel: [], upper: r.upper, lowers: r.lowers } };
   }
+  if (r.kind === "cgroup") return { mount, mntns, path, ino: 0, cg: { parts: [] } };
   return { mount, mntns, path, ino: 0, proc: { parts: [], self } };
 }
 
@@ -123,6 +127,10 @@ export function lookupChild(host: Host, dir: Vnode, name: string): Vnode | null 
     const parts = [...dir.proc.parts, name];
     return procLookup(host, dir, parts) ? { mount: dir.mount, mntns: dir.mntns, path, ino: 0, proc: { parts, self: dir.proc.self } } : null;
   }
+  if (dir.cg) {
+    const parts = [...dir.cg.parts, name];
+    return cgLookup(host, dir, parts) ? { mount: dir.mount, mntns: dir.mntns, path, ino: 0, cg: { parts } } : null;
+  }
   const inode = getInode(host.inodes, dir.ino);
   const ino = inode.entries?.get(name);
   if (ino === undefined) return null;
@@ -132,12 +140,14 @@ export function lookupChild(host: Host, dir: Vnode, name: string): Vnode | null 
 /** The file type of a vnode. */
 export function fileType(host: Host, v: Vnode): FileType {
   if (v.proc) return procStat(host, v).type;
+  if (v.cg) return cgStat(host, v).type;
   return getInode(host.inodes, v.ino).type;
 }
 
 /** stat(2). */
 export function statVnode(host: Host, v: Vnode): Stat {
   if (v.proc) return procStat(host, v);
+  if (v.cg) return cgStat(host, v);
   const inode = getInode(host.inodes, v.ino);
   const size = inodeSize(inode);
   const st: Stat = {
@@ -163,6 +173,7 @@ export function readdirVnode(host: Host, v: Vnode): string[] {
   if (fileType(host, v) !== "dir") throw new ErrnoError("ENOTDIR", "scandir", v.path);
   if (v.ovl) return ovlReaddir(host, v);
   if (v.proc) return procReaddir(host, v);
+  if (v.cg) return cgReaddir(host, v);
   return [...getInode(host.inodes, v.ino).entries!.keys()];
 }
 
@@ -171,6 +182,7 @@ export function readVnode(host: Host, v: Vnode): string | Uint8Array {
   const type = fileType(host, v);
   if (type === "dir") throw new ErrnoError("EISDIR", "read", v.path);
   if (v.proc) return procRead(host, v);
+  if (v.cg) return cgRead(host, v);
   const inode = getInode(host.inodes, v.ino);
   return inode.data ?? "";
 }
@@ -178,6 +190,7 @@ export function readVnode(host: Host, v: Vnode): string | Uint8Array {
 /** readlink(2). */
 export function readlinkVnode(host: Host, v: Vnode): string {
   if (v.proc) return procReadlink(host, v);
+  if (v.cg) throw new ErrnoError("EINVAL", "readlink", v.path);
   const inode = getInode(host.inodes, v.ino);
   if (inode.type !== "symlink") throw new ErrnoError("EINVAL", "readlink", v.path);
   return inode.target ?? "";
@@ -185,7 +198,7 @@ export function readlinkVnode(host: Host, v: Vnode): string {
 
 /** The inode to modify for `v`: copied up first when it lives in an overlay's lower layer. */
 export function writableInode(host: Host, v: Vnode, syscall: string): Inode {
-  if (v.proc) throw new ErrnoError("EACCES", syscall, v.path);
+  if (v.proc || v.cg) throw new ErrnoError("EACCES", syscall, v.path);
   if (v.mount.options.includes("ro")) throw new ErrnoError("EROFS", syscall, v.path);
   if (v.ovl) return getInode(host.inodes, ovlCopyUp(host, v));
   return getInode(host.inodes, v.ino);
