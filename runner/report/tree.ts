@@ -30,7 +30,9 @@ export function renderTree(labs: LabOutcome[], options: TreeOptions): string {
       for (const cmd of step.commands) out.push(...commandLines(cmd, lab.path, c));
       for (const check of step.checks) out.push(...checkLines(check, lab.path, c));
     }
-    for (const e of lab.errors) {
+    // A check that cannot fail is already shown, with its reason, on its own line above.
+    const shown = new Set(lab.steps.flatMap((s) => s.checks.map((k) => `${k.line}\n${k.message}`)));
+    for (const e of lab.errors.filter((x) => !shown.has(`${x.line}\n${x.message}`))) {
       const where = e.line > 0 ? `${lab.path}:${e.line}: ` : "";
       out.push(`  ${c.red("✗")} ${c.red("lab error")} ${where}${e.message}`);
     }
@@ -69,7 +71,9 @@ export function summaryLine(labs: LabOutcome[], c: ChalkInstance = new Chalk({ l
 }
 
 function commandLines(cmd: CommandOutcome, file: string, c: ChalkInstance): string[] {
-  const lines = [`    ${mark(cmd.status, c)} ${shorten(cmd.command)}  ${c.dim(`${file}:${cmd.line}`)}`];
+  // An unchecked command that failed is often the first sign of trouble further down: say so, without failing it.
+  const exit = cmd.status === "not-applicable" && cmd.exitCode !== 0 ? ` ${c.yellow(`(exit ${cmd.exitCode})`)}` : "";
+  const lines = [`    ${mark(cmd.status, c)} ${shorten(cmd.command)}${exit}  ${c.dim(`${file}:${cmd.line}`)}`];
   if (isFailure(cmd.status) && cmd.diff) lines.push(...indentDiff(cmd.diff, c));
   return lines;
 }

@@ -78,13 +78,17 @@ export async function testLab(lab: Lab): Promise<LabTestResult> {
   }
 }
 
+// A command that hangs (a foreground server, a prompt waiting for input) must not hang a CI job: after this long it
+// is interrupted as Ctrl-C would, and fails (exit 130) like any other command whose output differs.
+const COMMAND_TIMEOUT_MS = 60_000;
+
 async function testStep(plan: LabPlan, player: LabPlayer, index: number, errors: LabOutcome["errors"], actuals: ActualOutput[]): Promise<StepOutcome> {
   const planned = plan.steps[index];
   const before = await recordProbes(player, planned.checks);
   await player.enterStep(index);
   const commands: CommandOutcome[] = [];
   for (const command of planned.commands) {
-    const run = await player.type(command);
+    const run = await player.type(command, { signal: AbortSignal.timeout(COMMAND_TIMEOUT_MS) });
     commands.push(commandOutcome(run));
     actuals.push({ line: command.line, output: combined(run.result), exitCode: run.result.exitCode, matched: run.status === "pass" });
   }

@@ -9,7 +9,7 @@ const passing: LabOutcome = {
     title: "First", line: 5,
     commands: [
       { command: "echo hi", line: 8, status: "pass", exitCode: 0, diff: "", durationMs: 1 },
-      { command: "touch x", line: 10, status: "not-applicable", exitCode: 0, diff: "", durationMs: 1 },
+      { command: "touch x", line: 10, status: "not-applicable", exitCode: 1, diff: "", durationMs: 1 },
     ],
     checks: [{ id: "x", title: "x exists", line: 14, status: "pass", points: 1, maxPoints: 1, message: "ok" }],
   }],
@@ -35,7 +35,7 @@ describe("renderTree", () => {
         "✓ one  labs/one.md",
         "  ✓ First  line 5",
         "    ✓ echo hi  labs/one.md:8",
-        "    – touch x  labs/one.md:10",
+        "    – touch x (exit 1)  labs/one.md:10",
         "    ✓ check: x exists  labs/one.md:14",
         "✗ two  labs/two.md",
         "  ✗ Only  line 3",
