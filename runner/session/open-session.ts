@@ -88,9 +88,8 @@ export async function openLabSession(request: SessionRequest): Promise<OpenedSes
     updatedAt: stamp,
     activeMs: 0,
   };
-  const session = new LabSession(path, progress, now);
-  await session.flush();
-  return { session, resumed: false, notices };
+  // Not written yet: until the first command there is nothing to lose, and start-up stays free of fsyncs.
+  return { session: new LabSession(path, progress, now), resumed: false, notices };
 }
 
 // A saved session's host was booted with its seed and profile: resuming it with others would rebuild another host.

@@ -11,9 +11,17 @@ export async function runFromCli(name: string, flags: RunFlags): Promise<number>
   const stop = () => controller.abort();
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  // A reader that went away (`hostlab run … | head`) ends the run like Ctrl-C, without a stack trace: what ran is
+  // saved, nothing more runs.
+  let stdoutGone = false;
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    stdoutGone = true;
+    stop();
+  });
   try {
     return await startRun(name, settings, {
-      out: (text) => process.stdout.write(text),
+      out: (text) => void (stdoutGone || process.stdout.write(text)),
       err: (text) => process.stderr.write(text),
       interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
       env: process.env,

@@ -37,8 +37,10 @@ const PLAIN_THEME = {
 
 /** A Prompter on stdin/stdout. */
 export function createTerminalPrompter(options: TerminalPrompterOptions): Prompter {
-  let prompts: Prompts | undefined;
-  const load = async () => (prompts ??= await import("@inquirer/prompts"));
+  // Loading starts now, while the host boots, so the first menu does not wait for it.
+  const loading = import("@inquirer/prompts");
+  loading.catch(() => undefined);
+  const load = (): Promise<Prompts> => loading;
   // Each prompt type takes its own slice of the theme; the shared keys above fit them all.
   const theme = (options.color ? { style: { keysHelpTip: () => undefined } } : PLAIN_THEME) as never;
   const context = { input: options.input ?? process.stdin, output: options.output ?? process.stdout } as never;
