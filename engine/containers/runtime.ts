@@ -23,7 +23,7 @@ import { bindMount, createRootMountNamespace, mountProc, mountTree } from "../fs
 import { dropMountNamespace } from "../fs/mounts.js";
 import { engineState, type Container } from "./container.js";
 import type { EngineEra } from "./engines.js";
-import { containerDirs, layerPaths, rootfsMount } from "./storage.js";
+import { containerDirs, layerPaths, rootfsHas, rootfsMount } from "./storage.js";
 import { classifyInit, type InitProgram } from "./entrypoint.js";
 import { processEnv } from "./oci-spec.js";
 
@@ -93,16 +93,19 @@ function containerCred(era: EngineEra) {
 function createSandbox(host: Host, era: EngineEra, c: Container): NsSet {
   const init = host.namespaces.init;
   const merged = layerPaths(era, c.layerId).merged;
+  const image = engineState(host, era.engine).images[c.imageId]!;
   const kfs = kernelFs(host);
   // mount points the spec needs must exist in the rootfs (runc creates them in the upper layer)
-  for (const v of c.volumes) if (!kfs.existsSync(`${merged}${v.destination}`)) kfs.mkdirSync(`${merged}${v.destination}`, { recursive: true });
-  for (const f of ["/etc/hosts", "/etc/hostname", "/etc/resolv.conf", ...(era.engine === "podman" ? ["/run/.containerenv"] : [])]) {
-    if (!kfs.existsSync(`${merged}${f}`)) {
-      if (!kfs.existsSync(`${merged}${f.slice(0, f.lastIndexOf("/"))}`)) kfs.mkdirSync(`${merged}${f.slice(0, f.lastIndexOf("/"))}`, { recursive: true });
-      kfs.writeFileSync(`${merged}${f}`, "");
-    }
-  }
-  for (const d of ["/proc", "/dev", "/sys"]) if (!kfs.existsSync(`${merged}${d}`)) kfs.mkdirSync(`${merged}${d}`);
+  const ensure = (rel: string, file: boolean): void => {
+    if (rootfsHas(host, era, c, image, rel)) return;
+    const parent = rel.slice(0, rel.lastIndexOf("/"));
+    if (parent && !rootfsHas(host, era, c, image, parent)) kfs.mkdirSync(`${merged}${parent}`, { recursive: true });
+    if (file) kfs.writeFileSync(`${merged}${rel}`, "");
+    else kfs.mkdirSync(`${merged}${rel}`, { recursive: true });
+  };
+  for (const v of c.volumes) ensure(v.destination, kfs.statSync(v.source).type !== "dir");
+  for (const f of ["/etc/hosts", "/etc/hostname", "/etc/resolv.conf", ...(era.engine === "podman" ? ["/run/.containerenv"] : [])]) ensure(f, true);
+  for (const d of ["/proc", "/dev", "/sys"]) ensure(d, false);
 
   const short = c.id.slice(0, 12);
   const pidns = createNamespace(host.namespaces, "pid");

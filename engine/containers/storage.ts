@@ -84,16 +84,32 @@ export function imageLayerTree(host: Host, distro: DistroName, builtMs: number):
   return root.ino;
 }
 
-/** The directory inode at `path` in the host's mount namespace, created with missing parents (mkdir -p). */
+/**
+ * The directory inode at `path` in the host's mount namespace, created with missing parents (mkdir -p). Engine
+ * directories are looked up once and remembered in the host's caches (dropped on restore); inode numbers are
+ * never reused, so a remembered inode that still exists as a directory is still the right one.
+ */
 function ensureDir(host: Host, path: string, mode = 0o700, label = STORAGE_LABEL): number {
+  let cache = host.caches.get("containers:dirs") as Map<string, number> | undefined;
+  if (!cache) host.caches.set("containers:dirs", (cache = new Map()));
+  const hit = cache.get(path);
+  if (hit !== undefined && host.inodes.byIno.get(hit)?.type === "dir") return hit;
+  let ino: number;
   try {
-    return resolve(host, host.namespaces.init.mnt, path).ino;
+    ino = resolve(host, host.namespaces.init.mnt, path).ino;
   } catch (e) {
     if (!(e instanceof ErrnoError) || e.code !== "ENOENT") throw e;
+    const slash = path.lastIndexOf("/");
+    const parent = ensureDir(host, slash <= 0 ? "/" : path.slice(0, slash), mode, label);
+    ino = addChild(host, parent, path.slice(slash + 1), { type: "dir", mode, label }).ino;
   }
-  const slash = path.lastIndexOf("/");
-  const parent = ensureDir(host, slash <= 0 ? "/" : path.slice(0, slash), mode, label);
-  return addChild(host, parent, path.slice(slash + 1), { type: "dir", mode, label }).ino;
+  cache.set(path, ino);
+  return ino;
+}
+
+/** Notes where an engine directory just made lives (see ensureDir). */
+function remember(host: Host, path: string, ino: number): void {
+  (host.caches.get("containers:dirs") as Map<string, number> | undefined)?.set(path, ino);
 }
 
 /**
@@ -195,21 +211,49 @@ export function storeImage(host: Host, era: EngineEra, image: LocalImage, distro
 
 /** Creates a container's layer and static dir (podman create / docker create). */
 export function createContainerStorage(host: Host, era: EngineEra, c: Container, image: LocalImage): void {
+  const dir = (parent: number, name: string, mode = 0o700) => addChild(host, parent, name, { type: "dir", mode, label: STORAGE_LABEL }).ino;
+  const file = (parent: number, name: string, data: string) => addChild(host, parent, name, { type: "file", mode: 0o644, label: STORAGE_LABEL, data });
   const p = layerPaths(era, c.layerId);
-  mkdirp(host, p.dir);
-  mkdirp(host, p.diff, 0o755);
-  mkdirp(host, `${p.work}/work`);
-  mkdirp(host, p.merged);
-  writeFile(host, `${p.dir}/link`, c.layerLink);
-  writeFile(host, `${p.dir}/lower`, `l/${image.layerLink}`);
-  symlink(host, `../${c.layerId}/diff`, `${layersDir(era)}/l/${c.layerLink}`);
+  const layers = ensureDir(host, layersDir(era));
+  const d = dir(layers, c.layerId);
+  remember(host, p.dir, d);
+  remember(host, p.diff, dir(d, "diff", 0o755));
+  const work = dir(d, "work");
+  remember(host, p.work, work);
+  dir(work, "work");
+  remember(host, p.merged, dir(d, "merged"));
+  file(d, "link", c.layerLink);
+  file(d, "lower", `l/${image.layerLink}`);
+  addChild(host, ensureDir(host, `${layersDir(era)}/l`), c.layerLink, { type: "symlink", mode: 0o777, label: STORAGE_LABEL, target: `../${c.layerId}/diff` });
   const { staticDir } = containerDirs(era, c.id);
-  mkdirp(host, staticDir);
+  let userdata: number;
   if (era.engine === "podman") {
-    mkdirp(host, `${staticDir}/artifacts`, 0o755);
-    if (era.family === "podman4") mkdirp(host, `${staticDir}/secrets`, 0o755);
+    userdata = dir(dir(ensureDir(host, `${era.graphRoot}/overlay-containers`), c.id), "userdata");
+    dir(userdata, "artifacts", 0o755);
+    if (era.family === "podman4") dir(userdata, "secrets", 0o755);
+  } else {
+    userdata = dir(ensureDir(host, `${era.graphRoot}/containers`), c.id);
   }
-  mkdirp(host, `${staticDir}/shm`, 0o1777);
+  remember(host, staticDir, userdata);
+  dir(userdata, "shm", 0o1777);
+}
+
+/**
+ * Whether a container's rootfs has `rel` (e.g. "/etc/hosts"), looked up in its upper layer and then its image layer
+ * by walking directory entries: the runtime's quick check for mount points, without a path walk through the mount.
+ */
+export function rootfsHas(host: Host, era: EngineEra, c: Container, image: LocalImage, rel: string): boolean {
+  const parts = rel.split("/").filter(Boolean);
+  const has = (rootIno: number): boolean => {
+    let cur = host.inodes.byIno.get(rootIno);
+    for (const name of parts) {
+      const next = cur?.entries?.get(name);
+      if (next === undefined) return false;
+      cur = host.inodes.byIno.get(next);
+    }
+    return cur !== undefined && !(cur.type === "chr" && cur.rdev?.[0] === 0 && cur.rdev?.[1] === 0);
+  };
+  return has(ensureDir(host, layerPaths(era, c.layerId).diff)) || has(ensureDir(host, `${layersDir(era)}/${image.layerId}/diff`));
 }
 
 /** Mounts the container's rootfs on its `merged` dir in the host's mount namespace (idempotent). */
