@@ -1,6 +1,6 @@
 // `hostlab test` as an author and a CI job run it: the bundled CLI in a scratch project, exit codes, the tree with
 // its diffs, the JUnit/JSON/TAP reports, --output, --update, and parallel runs that report exactly as serial ones.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -119,5 +119,25 @@ describe("hostlab test", () => {
     expect(parallel.code).toBe(1);
     expect(strip(parallel.stdout)).toEqual(strip(serial.stdout));
     expect(strip(serial.stdout).labs.map((l: { path: string }) => l.path)).toEqual(order);
+  });
+});
+
+// The acceptance of issue 6 on the course itself: its first lab passes; one output changed on purpose fails with a
+// readable diff; `--update` gives back the file byte for byte.
+describe("hostlab test on the course", () => {
+  const COURSE = readFileSync(path.join(repo, "labs/container-hosts.md"), "utf8");
+
+  it("passes container-hosts, fails it with a diff when an output is changed, and --update restores it", () => {
+    const dir = scratchProject({ "container-hosts.md": COURSE });
+    expect(hostlab(dir, "test").code).toBe(0);
+    const changed = COURSE.replace('\n    "/bin/sh",\n', '\n    "/bin/bash",\n');
+    expect(changed).not.toBe(COURSE);
+    const file = path.join(dir, "labs/container-hosts.md");
+    writeFileSync(file, changed);
+    const r = hostlab(dir, "test", "container-hosts");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/✗ jq '\.process\.args' .*labs\/container-hosts\.md:\d+\n {10}\[\n {8}- {3}"\/bin\/bash",\n {8}\+ {3}"\/bin\/sh",\n/);
+    expect(hostlab(dir, "test", "--update").code).toBe(0);
+    expect(readFileSync(file, "utf8")).toBe(COURSE);
   });
 });
