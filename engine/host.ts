@@ -34,6 +34,8 @@ export interface HostOptions {
   interactive?: boolean;
   /** the wall clock, injected at the edge; defaults to Date.now */
   timeSource?: TimeSource;
+  /** interactive only: really wait (a terminal's `sleep 10` takes ten seconds); resolves early when aborted */
+  wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** realtime at which the lab starts (ms since the epoch); seeded hosts default to a fixed date */
   startMs?: number;
 }
@@ -63,8 +65,8 @@ export type HostSnapshot = HostState;
 export interface Host extends HostState {
   /** the profile's data (follows profileName) */
   readonly profile: HostProfile;
-  /** what the engine may read from outside: the wall clock (interactive only) */
-  edge: { timeSource?: TimeSource };
+  /** what the engine may use from outside: the wall clock and a real wait (interactive only) */
+  edge: { timeSource?: TimeSource; wait?: (ms: number, signal?: AbortSignal) => Promise<void> };
   /** listeners; not state */
   hooks: { taskExit: TaskExitListener[] };
   /** the commands installed on the host, by name (userland, then engines such as podman/docker) */
@@ -107,7 +109,7 @@ export function createHost(options: HostOptions = {}): Host {
   if (interactive) state.clock.offsetMs = startMs - timeSource();
 
   const host: Host = Object.assign(state, {
-    edge: { timeSource: interactive ? timeSource : undefined },
+    edge: { timeSource: interactive ? timeSource : undefined, wait: interactive ? options.wait : undefined },
     hooks: { taskExit: [] as TaskExitListener[] },
     commands: new Map<string, UserCommand>(),
     caches: new Map<string, unknown>(),

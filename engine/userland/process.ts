@@ -49,7 +49,7 @@ function parseSignal(s: string): number | null {
 export const killCommand: UserCommand = { name: "kill", run: kill };
 
 /** sleep NUMBER[SUFFIX]… */
-function sleep(args: string[], ctx: CommandContext): CommandResult {
+async function sleep(args: string[], ctx: CommandContext): Promise<CommandResult> {
   if (args.length === 0) return { stderr: "sleep: missing operand\nTry 'sleep --help' for more information.\n", exitCode: 1 };
   let seconds = 0;
   for (const a of args) {
@@ -58,7 +58,14 @@ function sleep(args: string[], ctx: CommandContext): CommandResult {
     seconds += Number(m[1]) * ({ "": 1, s: 1, m: 60, h: 3600, d: 86400 } as Record<string, number>)[m[2]];
   }
   if (ctx.signal?.aborted) return { exitCode: 130 };
-  advanceClock(ctx.host.clock, Math.round(seconds * 1000));
+  const ms = Math.round(seconds * 1000);
+  const wait = ctx.host.edge.wait;
+  // at a terminal the wall clock moves while we wait; a scripted run jumps the virtual clock instead
+  if (wait && ctx.host.clock.mode === "wall") {
+    await wait(ms, ctx.signal);
+    return { exitCode: ctx.signal?.aborted ? 130 : 0 };
+  }
+  advanceClock(ctx.host.clock, ms);
   return { exitCode: 0 };
 }
 export const sleepCommand: UserCommand = { name: "sleep", run: sleep };

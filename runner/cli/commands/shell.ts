@@ -29,11 +29,22 @@ export function register(program: Command): void {
         return;
       }
       const interactive = Boolean(process.stdin.isTTY);
-      const host = createHost({ seed, profile: opts.host, interactive, timeSource: () => Date.now() });
+      const host = createHost({ seed, profile: opts.host, interactive, timeSource: () => Date.now(), wait: realWait });
       const session = openSession(host, { interactive, env: process.stdout.columns ? { COLUMNS: String(process.stdout.columns) } : {} });
       if (interactive) await interactiveLoop(session);
       else await scriptLoop(session);
     });
+}
+
+/** A real, abortable wait: `sleep 10` at the terminal takes ten seconds and Ctrl-C ends it. */
+function realWait(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((done) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(timer);
+      done();
+    }, { once: true });
+  });
 }
 
 /** Reads a script from the pipe and prints the transcript. */

@@ -27,3 +27,19 @@ describe("kill, sleep", () => {
     expect((await s.run("sleep x")).stderr).toBe("sleep: invalid time interval 'x'\nTry 'sleep --help' for more information.\n");
   });
 });
+
+describe("sleep at a terminal", () => {
+  it("waits through the injected wait and ends early on abort", async () => {
+    const { createHost, openSession } = await import("../../../engine/index.js");
+    const waits: number[] = [];
+    let now = 1_800_000_000_000;
+    const host = createHost({ interactive: true, timeSource: () => now, startMs: now, wait: async (ms, signal) => { waits.push(ms); if (!signal?.aborted) now += ms; } });
+    const s = openSession(host, { interactive: true });
+    expect((await s.run("sleep 2")).exitCode).toBe(0);
+    expect(waits).toEqual([2000]);
+    const ac = new AbortController();
+    const p = s.run("sleep 5", { signal: ac.signal });
+    ac.abort();
+    await p;
+  });
+});
