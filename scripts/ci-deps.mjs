@@ -1,13 +1,14 @@
 #!/usr/bin/env zx
 // The Debian packages the test suite needs beyond node: tmux drives `hostlab run` as a student at a terminal
-// (test/e2e/run-tmux.test.ts). Idempotent: packages already installed are left alone, and nothing is fetched when
+// (test/e2e/run-tmux.test.ts); chromium (Debian's, never a downloaded one) runs the book in test/book/book.e2e.test.ts.
+// Idempotent: packages already installed are left alone, and nothing is fetched when
 // all of them are there. CI calls it before `npm test`; run it by hand (as root, or with sudo) on a new machine.
 import { $, which } from "zx";
 
 $.verbose = false;
 
 /** package → a command it provides, to tell whether it is installed. */
-const PACKAGES = { tmux: "tmux" };
+const PACKAGES = { tmux: "tmux", chromium: "chromium" };
 
 const missing = [];
 for (const [pkg, command] of Object.entries(PACKAGES)) {
