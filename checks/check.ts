@@ -51,17 +51,24 @@ export interface CheckDiagnostic extends CheckError {
 
 /** Reads one check block (a mapping, or a sequence of mappings) into validated checks. */
 export function parseCheckSpec(yamlText: string, origin: Origin): { checks: Check[] } | { errors: CheckError[] } {
+  const { result } = readBlock(yamlText, origin);
+  return result;
+}
+
+// Parses and validates a block, keeping the YAML document so lint can place its own findings without reparsing.
+function readBlock(yamlText: string, origin: Origin) {
   const lc = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): { line: number; column: number } => {
     const p = lc.linePos(Math.max(0, Math.min(offset, yamlText.length)));
     return { line: origin.line + p.line - 1, column: p.line === 1 ? origin.column + p.col - 1 : p.col };
   };
+  const done = (result: { checks: Check[] } | { errors: CheckError[] }) => ({ result, doc, at, syntaxError: doc.errors.length > 0 });
   if (doc.errors.length) {
-    return { errors: doc.errors.map((e) => ({ ...at(e.pos[0]), message: `YAML: ${e.message.split("\n")[0]}` })) };
+    return done({ errors: doc.errors.map((e) => ({ ...at(e.pos[0]), message: `YAML: ${e.message.split("\n")[0]}` })) });
   }
   const root = doc.contents;
-  if (!root) return { errors: [{ ...at(0), message: "the check block is empty" }] };
+  if (!root) return done({ errors: [{ ...at(0), message: "the check block is empty" }] });
   const items: Array<{ value: unknown; path: number[] }> = isSeq(root)
     ? (doc.toJS() as unknown[]).map((value, i) => ({ value, path: [i] }))
     : [{ value: doc.toJS(), path: [] }];
@@ -81,10 +88,21 @@ export function parseCheckSpec(yamlText: string, origin: Origin): { checks: Chec
     const spec = { ...result.spec, hidden: result.spec.hidden || origin.hidden === true };
     checks.push({ type: result.type.type, spec, origin: { ...origin, ...start } });
   }
-  return errors.length ? { errors } : { checks };
+  return done(errors.length ? { errors } : { checks });
 }
 
 type Problem = { path: Array<string | number>; key?: string; message: string };
+
+// A type's schema with the common fields, built once per type (building zod schemas is the slow part of linting).
+const schemas = new Map<CheckType, z.ZodObject<any>>();
+function fullSchema(type: CheckType): z.ZodObject<any> {
+  let schema = schemas.get(type);
+  if (!schema) {
+    schema = z.strictObject({ ...commonFields, ...type.schema.shape, type: z.literal(type.type) });
+    schemas.set(type, schema);
+  }
+  return schema;
+}
 
 function validateOne(value: unknown): { type: CheckType; spec: Check["spec"] } | { problems: Problem[] } {
   const names = CHECK_TYPES.map((t) => t.type);
@@ -100,7 +118,7 @@ function validateOne(value: unknown): { type: CheckType; spec: Check["spec"] } |
       problems: [{ path: ["type"], message: `unknown check type "${String(typeName)}"${near ? ` (did you mean "${near}"?)` : ""}; known: ${names.join(", ")}` }],
     };
   }
-  const schema = z.strictObject({ ...commonFields, ...type.schema.shape, type: z.literal(type.type) });
+  const schema = fullSchema(type);
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const known = Object.keys(schema.shape);
@@ -197,21 +215,19 @@ export async function runChecks(checks: Check[], run: RunProbe, options: { batch
   });
 }
 
-/** Lint for one check block: schema errors, and probes that would change the host (issue 7), located. */
-export function lintCheckBlock(yamlText: string, origin: Origin): CheckDiagnostic[] {
-  const parsed = parseCheckSpec(yamlText, origin);
+/**
+ * Lint for one check block: schema errors, and probes that would change the host (issue 7), located.
+ * `syntax: false` leaves YAML syntax errors out (the lint rule check-yaml reports those).
+ */
+export function lintCheckBlock(yamlText: string, origin: Origin, options: { syntax?: boolean } = {}): CheckDiagnostic[] {
+  const { result: parsed, doc, at, syntaxError } = readBlock(yamlText, origin);
+  if (syntaxError && options.syntax === false) return [];
   if ("errors" in parsed) return parsed.errors.map((e) => ({ ...e, severity: "error" as const }));
   const diagnostics: CheckDiagnostic[] = [];
-  const lc = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: lc });
   const sequence = isSeq(doc.contents);
   parsed.checks.forEach((check, i) => {
     const type = findCheckType(check.type)!;
-    const here = (field: string) => {
-      const node = locate(doc, sequence ? [i, field] : [field]);
-      const p = lc.linePos(node?.range?.[0] ?? 0);
-      return { line: origin.line + p.line - 1, column: p.line === 1 ? origin.column + p.col - 1 : p.col };
-    };
+    const here = (field: string) => at(locate(doc, sequence ? [i, field] : [field])?.range?.[0] ?? 0);
     if (type.changesHost?.(check.spec)) {
       diagnostics.push({
         ...here("probe"),
