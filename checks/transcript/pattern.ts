@@ -5,6 +5,7 @@
 // did not fit; a leftmost placement is kept even if a later one would have bound differently (documented limit).
 
 import type { BindingTable } from "./bindings.js";
+import { canonicalTypes } from "./selinux-aliases.js";
 import { isBound, readAt } from "./shapes.js";
 import type { Element } from "./tokenize.js";
 
@@ -56,7 +57,7 @@ export function matchPattern(els: readonly Element[], actual: string, table: Bin
   while (start < actual.length && isBlank(actual.charCodeAt(start))) start++;
   let end = actual.length;
   while (end > start && isBlank(actual.charCodeAt(end - 1))) end--;
-  const text = start === 0 && end === actual.length ? actual : actual.slice(start, end);
+  const text = canonicalTypes(start === 0 && end === actual.length ? actual : actual.slice(start, end));
 
   const mark = table.mark();
   let hasWild = false;

@@ -3,6 +3,7 @@
 // the notes becomes "a 64-hex id here", a run of blanks becomes "some blanks here" (columns re-pad when values
 // change width), and everything else must be printed as written.
 
+import { canonicalTypes } from "./selinux-aliases.js";
 import { FIGURE, SHAPES, isWordChar, readAt, startsAtBoundary, type Shape } from "./shapes.js";
 
 export type Element =
@@ -32,8 +33,9 @@ function isBlank(code: number): boolean {
 }
 
 /** Reads an expected line (leading and trailing blanks already insignificant) into pattern elements. */
-export function tokenize(line: string, options: TokenizeOptions = {}): Element[] {
+export function tokenize(text: string, options: TokenizeOptions = {}): Element[] {
   const shapes = options.shapes !== false;
+  const line = canonicalTypes(text);
   const out: Element[] = [];
   let lit = "";
   const n = line.length;
