@@ -76,7 +76,7 @@ export async function startRun(name: string, settings: RunSettings, io: RunIo): 
         return 0;
       }
     }
-    screen.line(screen.chalk.bold(title) + screen.chalk.dim(` — ${plan.steps.length} steps, on the ${session.progress.target} host`));
+    screen.line(screen.chalk.bold(title) + screen.chalk.dim(` — ${count(plan.steps.length, "step")}, on the ${session.progress.target} host`));
     const host = await restoreHost(plan, session.progress, { wallClock: !settings.yes, signal: io.signal });
     if (io.signal.aborted) return leave(screen, opened, name, EXIT_INTERRUPTED);
     tellRestored(screen, title, opened, host);
@@ -101,7 +101,7 @@ function tellRestored(screen: Screen, title: string, opened: OpenedSession, host
   for (const f of host.setupFailures) screen.warn(`setup: \`${f.command}\` failed (exit status ${f.exitCode}); the lab may not work as written`);
   if (!opened.resumed) return;
   const at = `step ${progress.step + 1}`;
-  if (host.replay) screen.note(`Resuming ${title} at ${at} (${host.replay.replayed} commands replayed)`);
+  if (host.replay) screen.note(`Resuming ${title} at ${at} (${count(host.replay.replayed, "command")} replayed)`);
   else screen.note(`Resuming ${title} at ${at} (commands are not replayed on a real machine: it kept its own state)`);
   const r = opened.reconciled;
   if (r && (r.dropped.length || r.droppedChecks)) {
@@ -118,4 +118,9 @@ function leave(screen: Screen, opened: OpenedSession, name: string, status: numb
   screen.line();
   screen.note(`Progress saved (${opened.session.path}). \`hostlab run ${name}\` continues where you left off.`);
   return status;
+}
+
+/** "1 step", "3 steps". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
