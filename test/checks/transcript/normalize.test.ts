@@ -9,7 +9,10 @@ describe("what a terminal shows", () => {
     expect(toLines("a\r\nb 10%\rb 100%\r\nc")).toEqual(["a", "b 100%", "c"]);
   });
   it("ignores trailing blanks and the final newline, keeps leading blanks and inner empty lines", () => {
-    expect(toLines("  a  \n\nb\t\n\n\n")).toEqual(["  a", "", "b"]);
+    expect(toLines("  a  \n\nb \n\n\n")).toEqual(["  a", "", "b"]);
+  });
+  it("expands tabs to 8-column stops", () => {
+    expect(toLines("a\tbc\td\n\tx")).toEqual(["a       bc      d", "        x"]);
   });
   it("is empty for empty output", () => {
     expect(toLines("")).toEqual([]);
