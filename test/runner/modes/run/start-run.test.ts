@@ -70,4 +70,19 @@ describe("hostlab run, around the loop", () => {
     expect(p.log).toHaveLength(3);
     expect(p.commandIndex).toBe(0);
   });
+
+  it("asks before running anything on this machine with --target local, and runs there with --yes", async () => {
+    const dir = scratchState();
+    const lab = path.join(dir, "local.md");
+    writeFileSync(lab, "# Local\n\n## Only\n\n```console\n$ echo from-the-real-shell\nfrom-the-real-shell\n```\n");
+    const declined = await runLab(lab, scratchState(), [{ confirm: false }], { target: "local" });
+    expect(declined.code).toBe(0);
+    expect(declined.out).toContain("Nothing was run.");
+    expect(declined.asked).toEqual(["confirm: Run this lab's commands on THIS machine, for real (not the built-in host)?"]);
+    const state = scratchState();
+    const yes = await runLab(lab, state, null, { target: "local" });
+    expect(yes.out).toContain("on the local host");
+    expect(yes.out).toMatch(/# echo from-the-real-shell\nfrom-the-real-shell\n✓ output matches the notes/);
+    expect((await savedProgress(state, "local")).target).toBe("local");
+  });
 });
