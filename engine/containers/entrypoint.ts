@@ -13,7 +13,7 @@
 /** What the init does. */
 export type InitProgram =
   /** keeps running until killed; `child` is a process it starts (bash -c … → top) */
-  | { kind: "daemon"; argv: string[]; child?: string[]; ignoresTerm: boolean }
+  | { kind: "daemon"; argv: string[]; child?: string[]; ignoresTerm: boolean; termStatus?: number }
   /** ends by itself after `ms` with status 0 */
   | { kind: "timed"; argv: string[]; ms: number; ignoresTerm: boolean }
   /** runs to completion at once; `line` is run as the task through the shell */
@@ -87,7 +87,8 @@ export function classifyInit(argv: string[], opts: { tty: boolean; stdin: boolea
   if (SHELLS.has(prog) && argv.length === 1) {
     return opts.tty || opts.stdin ? { kind: "daemon", argv, ignoresTerm: true } : { kind: "oneshot", argv, line: "true" };
   }
-  if (FOREVER.has(prog)) return { kind: "daemon", argv, ignoresTerm: false };
+  // top catches SIGTERM and exits cleanly (procps top.c sig_endpgm → bye_bye → exit 0)
+  if (FOREVER.has(prog)) return { kind: "daemon", argv, ignoresTerm: false, termStatus: 0 };
   if (base === "sleep" && argv.length === 2) {
     const ms = sleepMs(argv[1]!);
     if (ms === Infinity) return { kind: "daemon", argv, ignoresTerm: true };

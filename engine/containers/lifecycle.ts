@@ -177,11 +177,11 @@ export function killContainer(host: Host, c: Container, signal: number): void {
 }
 
 /** podman stop: SIGTERM, then SIGKILL after `timeoutS` if the init ignores it. Returns whether it had to kill. */
-export function stopContainer(host: Host, c: Container, ignoresTerm: boolean, timeoutS: number): boolean {
+export function stopContainer(host: Host, c: Container, ignoresTerm: boolean, timeoutS: number, termStatus = 128 + SIGNALS.TERM!): boolean {
   reapTasks(host);
   if (c.status !== "running" || c.pid === undefined) return false;
   if (!ignoresTerm) {
-    exitTask(host, c.pid, 128 + SIGNALS.TERM!);
+    exitTask(host, c.pid, termStatus);
     return false;
   }
   advanceClock(host.clock, timeoutS * 1000);

@@ -28,7 +28,8 @@ export const stop = {
       }
       const p = classifyInit(c.command, { tty: c.tty, stdin: c.interactive });
       const ignores = p.kind === "daemon" || p.kind === "timed" ? p.ignoresTerm : p.kind === "conditional";
-      const killed = stopContainer(call.host, c, ignores, timeout);
+      const termStatus = p.kind === "daemon" ? p.termStatus : undefined;
+      const killed = stopContainer(call.host, c, ignores, timeout, termStatus);
       if (killed && call.era.family === "podman4") {
         call.err(`WARN[${String(timeout).padStart(4, "0")}] StopSignal SIGTERM failed to stop container ${c.name} in ${timeout} seconds, resorting to SIGKILL\n`);
       }
