@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { verdictOn } from "./helpers.js";
+import { oneCheck, verdictOn } from "./helpers.js";
 
 const RELABELLED = `type: file-label
 title: /tmp/selinux-test carries the MCS pair of the last container
@@ -66,5 +66,24 @@ describe("file-label mcs: private | shared", () => {
     const shared = `{type: file-label, title: t, path: /srv/shared, mcs: shared}`;
     expect((await verdictOn("rhel9-cgroupv2", shared)).status).toBe("pass");
     expect((await verdictOn("rhel9-cgroupv2", shared.replace("/srv/shared", "/srv/web"))).status).toBe("fail");
+  });
+});
+
+describe("file-label same-mcs-as: { process }", () => {
+  const H = "LABEL                           UID        PID  PPID  C STIME TTY          TIME CMD";
+  const yaml = `{type: file-label, title: t, path: /tmp/selinux-test, same-mcs-as: {process: "sleep 3600"}}`;
+  const ps = (pair: string) => ({ "ps -efZ": { stdout: `${H}\nsystem_u:system_r:container_t:s0:${pair} root 9001 9000  0 20:50 pts/0 00:00:00 sleep 3600\n` } });
+
+  it("compares with the pair of the named processes", async () => {
+    expect((await verdictOn("rhel7-after", yaml, ps("c412,c877"))).status).toBe("pass");
+    const other = await verdictOn("rhel7-after", yaml, ps("c1,c2"));
+    expect(other.message).toBe('/tmp/selinux-test carries c412,c877, but the processes "sleep 3600" run with c1,c2');
+    expect((await verdictOn("rhel7-after", yaml)).message).toBe('no process "sleep 3600" is running');
+  });
+
+  it("needs exactly one of container and process", () => {
+    expect(() => oneCheck(`{type: file-label, title: t, path: /x, same-mcs-as: {container: a, process: b}}`)).toThrow(
+      /same-mcs-as names one container or one process command/,
+    );
   });
 });
