@@ -28,5 +28,5 @@ export function layoutRow(cells: Cell[]): string {
     line += c.right ? " ".repeat(pad) + c.text : c.text + (last ? "" : " ".repeat(pad));
     correct += c.width;
   });
-  return line.replace(/\s+$/, "");
+  return line.trimEnd();
 }
