@@ -42,3 +42,16 @@ report("matcher ps -efZ 10k lines behind ...", msDots, "ms", `median, header + .
 const miss = actual.replace("sleep 7\n", "sleep 8\n");
 const msMiss = await timeMedian(() => matchTranscript(createTranscriptSession(), { command: "ps -efZ", expected, actual: miss }));
 report("matcher ps -efZ 10k lines, one row differs", msMiss, "ms", `median, includes rendering the diff; ${load}`);
+
+// A fixed workload of the same kind (string keys into Maps, short strings cut from lines), to tell a slow matcher
+// from a busy machine: compare the figures above with this one across runs.
+const keys = Array.from({ length: 30_000 }, (_, i) => `row ${100_000 + i} s0:c${i % 1000},c${1000 + (i % 24)}`);
+const msReference = await timeMedian(() => {
+  const m = new Map<string, number>();
+  for (const k of keys) {
+    const v = k.slice(4, 10);
+    if (!m.has(v)) m.set(v, k.length);
+  }
+  return m.size;
+});
+report("reference: 30k Map inserts of sliced strings", msReference, "ms", `machine speed; ${load}`);
