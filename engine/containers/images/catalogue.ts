@@ -142,10 +142,13 @@ export function queryRegistry(ref: ImageRef): RegistryAnswer {
   return { kind: "found", image, tag: ref.tag };
 }
 
-/** Images with several tags share content when the tags point at the same build: "latest" and the first version. */
+/**
+ * What identifies an image's content: its distro and build date ("latest" and the first version tag are the same
+ * build), so the same image mirrored on two registries (fedora on docker.io and registry.fedoraproject.org) has one id.
+ */
 function contentKey(image: CatalogueImage, tag: string): string {
   const same = tag === "latest" || tag === image.tags[1];
-  return `${image.repository}:${same ? "latest" : tag}`;
+  return `${image.distro}@${image.created}:${same ? "latest" : tag}`;
 }
 
 /** The layer digests (diff ids) of an image, bottom first. Layers of the same base are shared. */
