@@ -200,8 +200,8 @@ export function startsAtBoundary(text: string, start: number): boolean {
   if (start === 0) return true;
   const p = text.charCodeAt(start - 1);
   if (isWordChar(p)) return false;
-  // the tail of a decimal or dotted value ("1.2345", "4.3.1")
-  if ((p === 46 || p === 58) && start >= 2) {
+  // the tail of a decimal or dotted value ("1.2345", "4.3.1"); after a colon a value starts ("sha256:<id>", ":8080")
+  if (p === 46 && start >= 2) {
     const pp = text.charCodeAt(start - 2);
     if (pp >= 48 && pp <= 57) return false;
   }

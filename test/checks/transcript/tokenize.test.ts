@@ -26,9 +26,9 @@ describe("tokenize: shapes learned from the notes", () => {
     ["time=\"2026-11-30T07:05:33Z\"", "time=\"|<date:2026-11-30T07:05:33Z>|\""],
     ["Thu Mar 26 13:10:05 UTC 2023", "<date:Thu Mar 26 13:10:05 UTC 2023>"],
     ["inet 10.88.0.7/16 brd 10.88.255.255", "inet|_|<ip:10.88.0.7>|/16|_|brd|_|<ip:10.88.255.255>"],
-    // a port after an address is configuration (podman run -p 8080:80), so it stays literal
-    ["listen 0.0.0.0:8080", "listen|_|0.0.0.0:8080"],
-    ["10.88.0.7:8080 -> 80", "<ip:10.88.0.7>|:8080|_|->|_|80"],
+    ["listen 0.0.0.0:8080", "listen|_|0.0.0.0:|<number:8080>"],
+    ["10.88.0.7:8080 -> 80", "<ip:10.88.0.7>|:|<number:8080>|_|->|_|80"],
+    ["sha256:4715d9a7a8ee6f1722f8703496b12133c83e728ed3c26217fd9560ddbcd17554", "sha256:|<hexid:4715d9a7a8ee6f1722f8703496b12133c83e728ed3c26217fd9560ddbcd17554>"],
     ["fe80::1c2d:3eff:fe4f:5a6b/64", "<ip:fe80::1c2d:3eff:fe4f:5a6b>|/64"],
     ["0::/libpod_parent", "0::/libpod_parent"],
     ["link/ether 0a:58:0a:58:00:07", "link/ether|_|<mac:0a:58:0a:58:00:07>"],
