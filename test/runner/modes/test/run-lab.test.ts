@@ -1,4 +1,5 @@
 // Testing one lab in-process: transcripts judged, checks self-tested around their step, lab errors located.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseLab } from "../../../../runner/parse/index.js";
@@ -47,7 +48,7 @@ describe("testLabFile", () => {
   });
 
   it("shows a readable diff when an expected output changed", async () => {
-    const text = (await import("node:fs")).readFileSync(fixture("basics.md"), "utf8").replace("  hello from the lab", "  hello from a lab");
+    const text = readFileSync(fixture("basics.md"), "utf8").replace("  hello from the lab", "  hello from a lab");
     const { outcome } = await testLab(parseLab(text, "basics.md"));
     const cat = outcome.steps[0].commands.find((c) => c.line === 18)!;
     expect(cat.status).toBe("fail");
@@ -61,6 +62,16 @@ describe("testLabFile", () => {
     expect(outcome.errors.map((e) => e.line)).toEqual(expect.arrayContaining([2, 4]));
     expect(outcome.errors.find((e) => e.line === 2)?.message).toContain("setup command `nosuchcommand --now` failed (exit 127)");
     expect((await testLabFile(fixture("missing.md"))).outcome.errors[0].message).toContain("no such file");
+  });
+
+  it("runs checks on a copy of the host: the commands print the same bytes with and without the checks", async () => {
+    const text = readFileSync(fixture("podman.md"), "utf8");
+    const withChecks = await testLab(parseLab(text, "podman.md"));
+    expect(labPassed(withChecks.outcome)).toBe(true);
+    expect(withChecks.outcome.steps.flatMap((s) => s.checks.map((c) => c.status))).toEqual(["pass", "pass"]);
+    const bare = await testLab(parseLab(text.replace(/```check\n[\s\S]*?```\n/g, ""), "podman.md"));
+    expect(bare.outcome.steps.flatMap((s) => s.checks)).toEqual([]);
+    expect(bare.actuals.map((a) => a.output)).toEqual(withChecks.actuals.map((a) => a.output));
   });
 
   it("is deterministic: the same lab twice gives the same outcome", async () => {
