@@ -20,6 +20,11 @@ export function createFromOptions(call: EngineCall, opts: CreateOptions, args: s
     if (!pulled.image) return undefined;
     image = pulled.image;
   }
+  if (opts.name !== undefined && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(opts.name)) {
+    if (call.era.engine === "podman") call.fail("names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*: invalid argument");
+    else call.runFail(`Invalid container name (${opts.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+    return undefined;
+  }
   if (opts.name !== undefined) {
     const taken = Object.values(call.state.containers).find((c) => c.name === opts.name);
     if (taken) {
