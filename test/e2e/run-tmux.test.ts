@@ -81,4 +81,56 @@ describe.skipIf(!tmux)("hostlab run in a terminal (tmux)", () => {
     expect(done).toMatch(/steps passed +3\/3/);
     expect(done).toMatch(/checks passed +3\/3/);
   }, 60_000);
+
+  it("container-hosts, as the issue's acceptance asks: skip the docker container, fix the check by hand, resume at step 2", async () => {
+    const course = new TmuxSession("course");
+    const courseState = mkdtempSync(path.join(tmpdir(), "hostlab-tmux-course-"));
+    const startCourse = () => course.start(`cd '${REPO}' && node '${cli}' run container-hosts`, { XDG_STATE_HOME: courseState, NO_COLOR: "1", TERM: "xterm-256color" });
+    const pick = (letter: string) => {
+      course.text(letter);
+      course.keys("Enter");
+    };
+    try {
+      startCourse();
+      await course.waitFor("Command 1/6: podman run -dt registry.access.redhat.com/ubi9/ubi top", 15_000);
+      course.keys("Enter");
+      await course.waitFor("Command 2/6:");
+      course.keys("Enter");
+      await course.waitFor("Command 3/6: docker run");
+      pick("s"); // only two containers: the step's check will fail
+      await course.waitFor("Command 4/6:");
+      pick("t"); // a command of the student's own
+      await course.waitFor("Your command:");
+      course.text("podman ps -q | wc -l");
+      course.keys("Enter");
+      await course.waitFor(/wc -l\n2\n/);
+      for (const n of [4, 5, 6]) {
+        await course.waitFor(`Command ${n}/6:`);
+        course.keys("Enter");
+      }
+      await course.waitFor("✗ the three top containers run as container_t");
+      await course.waitFor("A check failed. What now?");
+      pick("o");
+      await course.waitFor(/\[root@rhel9 ~\]# $/m);
+      course.text("docker run -dt registry.access.redhat.com/ubi9/ubi top");
+      course.keys("Enter");
+      await course.waitFor(/^[0-9a-f]{64}$/m);
+      course.text(":back");
+      course.keys("Enter");
+      await course.waitFor("✓ the three top containers run as container_t");
+      await course.waitFor("Container Hosts · step 2 of 6");
+      await course.waitFor("Command 1/");
+      course.keys("C-c");
+      await course.waitFor("EXIT=130");
+      course.kill();
+
+      startCourse();
+      const back = await course.waitFor(/Resuming Container Hosts at step 2 \(\d+ commands replayed\)[\s\S]*Command 1\//, 15_000);
+      expect(back).toContain("Container Hosts · step 2 of 6");
+      pick("q");
+      await course.waitFor("EXIT=0");
+    } finally {
+      course.kill();
+    }
+  }, 60_000);
 });

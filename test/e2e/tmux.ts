@@ -8,11 +8,10 @@ export function hasTmux(): boolean {
 }
 
 export class TmuxSession {
-  private readonly socket: string;
+  private socket = "";
+  private starts = 0;
 
-  constructor(readonly name: string) {
-    this.socket = `hostlab-e2e-${process.pid}-${name}`;
-  }
+  constructor(readonly name: string) {}
 
   private tmux(...args: string[]): string {
     return execFileSync("tmux", ["-L", this.socket, "-f", "/dev/null", ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
@@ -20,6 +19,8 @@ export class TmuxSession {
 
   /** Starts `command` (a shell line) in a 100×50 terminal. */
   start(command: string, env: Record<string, string>): void {
+    // A new server each time: starting one on a socket whose server is still shutting down fails now and then.
+    this.socket = `hostlab-e2e-${process.pid}-${this.name}-${++this.starts}`;
     const exports = Object.entries(env).map(([k, v]) => `export ${k}='${v}';`).join(" ");
     this.tmux("new-session", "-d", "-s", this.name, "-x", "100", "-y", "50", `${exports} ${command}; echo "EXIT=$?"; sleep 60`);
   }
@@ -55,6 +56,7 @@ export class TmuxSession {
   }
 
   kill(): void {
+    if (!this.socket) return;
     try {
       this.tmux("kill-server");
     } catch {
