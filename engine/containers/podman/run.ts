@@ -39,7 +39,8 @@ export const run = {
       reapTasks(call.host);
       return call.done(c.exitCode);
     }
-    if (opts.interactive && started.init) {
+    // an interactive shell takes over the terminal; other programs (top's screen) are left running, as after Ctrl-P Ctrl-Q
+    if (opts.interactive && started.init && p.kind === "daemon" && /(^|\/)(ba|a)?sh$/.test(p.argv[0] ?? "")) {
       const init = started.init;
       control.pushShell(init, { cwd: "/", env: containerEnv(c, call.era), onExit: (host) => { if (host.tasks.byPid[init.pid]) exitTask(host, init.pid, 0); } });
     }

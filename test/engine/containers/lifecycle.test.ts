@@ -114,3 +114,17 @@ describe("snapshot and restore", () => {
     expect((await s2.run("podman rm -f keep")).stdout).toBe("keep\n");
   });
 });
+
+describe("run -it with a shell", () => {
+  it("opens a nested session in the new container; exit stops it", async () => {
+    const host = containerHost("rhel9");
+    const s = openSession(host);
+    await s.run(`podman run -it --name sh1 ${UBI7} bash`);
+    expect(s.prompt).toMatch(/^\[root@[0-9a-f]{12} \/\]# $/);
+    expect((await s.run("cat /etc/redhat-release")).stdout).toBe("Red Hat Enterprise Linux Server release 7.9 (Maipo)\n");
+    expect((await s.run("hostname")).stdout).toBe(`${s.prompt.slice(6, 18)}\n`);
+    await s.run("exit");
+    expect(s.prompt).toBe("[root@rhel9 ~]# ");
+    expect((await s.run("podman ps -a --format '{{.Names}} {{.Status}}'")).stdout).toMatch(/^sh1 Exited \(0\) /);
+  });
+});
