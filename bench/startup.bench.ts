@@ -63,7 +63,7 @@ report("startup: node -e 0 (floor)", node, "ms");
 const version = await medianOf(() => timeTo("0.", process.execPath, [cli, "--version"], process.env));
 report("startup: hostlab --version", version, "ms");
 
-const firstLine = await medianOf(() => timeTo("steps, on the builtin host", process.execPath, [cli, "run", LAB, "--yes"], freshState()));
+const firstLine = await medianOf(() => timeTo("steps, on the built-in host", process.execPath, [cli, "run", LAB, "--yes"], freshState()));
 report("startup: hostlab run --yes, first line", firstLine, "ms");
 
 const firstOutput = await medianOf(() => timeTo("/root/work\n", process.execPath, [cli, "run", LAB, "--yes"], freshState()));

@@ -76,7 +76,11 @@ export async function startRun(name: string, settings: RunSettings, io: RunIo): 
         return 0;
       }
     }
-    screen.line(screen.chalk.bold(title) + screen.chalk.dim(` — ${count(plan.steps.length, "step")}, on the ${session.progress.target} host`));
+    const where = session.progress.target === "local" ? "this machine" : `the built-in host (${session.progress.host})`;
+    screen.line(screen.chalk.bold(title) + screen.chalk.dim(` — ${count(plan.steps.length, "step")}, on ${where}`));
+    if (opened.resumed && session.progress.target === "builtin" && session.progress.log.length > 20) {
+      screen.line(screen.chalk.dim(`Rebuilding your host from ${count(session.progress.log.length, "saved command")}…`));
+    }
     const host = await restoreHost(plan, session.progress, { wallClock: !settings.yes, signal: io.signal });
     if (io.signal.aborted) return leave(screen, opened, name, EXIT_INTERRUPTED);
     tellRestored(screen, title, opened, host);

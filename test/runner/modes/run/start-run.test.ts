@@ -81,7 +81,7 @@ describe("hostlab run, around the loop", () => {
     expect(declined.asked).toEqual(["confirm: Run this lab's commands on THIS machine, for real (not the built-in host)?"]);
     const state = scratchState();
     const yes = await runLab(lab, state, null, { target: "local" });
-    expect(yes.out).toContain("on the local host");
+    expect(yes.out).toContain("1 step, on this machine");
     expect(yes.out).toMatch(/# echo from-the-real-shell\nfrom-the-real-shell\n✓ output matches the notes/);
     expect((await savedProgress(state, "local")).target).toBe("local");
   });
