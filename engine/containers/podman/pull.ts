@@ -16,8 +16,14 @@ export const pull = {
     const name = f.positionals[0];
     if (!name) return call.fail(call.era.engine === "podman" ? "requires at least 1 arg(s), only received 0" : "\"pull\" requires exactly 1 argument.");
     const r = pullImage(call.host, call.era, name, "pull");
+    const quiet = f.bools.has("quiet") && r.exitCode === 0;
+    if (quiet && call.era.engine === "docker") {
+      // docker pull -q prints only the reference it pulled
+      call.out(`${name.includes(":") || name.includes("@") ? name : `${name}:latest`}\n`);
+      return call.done(0);
+    }
     for (const [stream, text] of r.out) {
-      if (f.bools.has("quiet") && stream === "stderr" && r.exitCode === 0) continue;
+      if (quiet && stream === "stderr") continue;
       if (stream === "stdout") call.out(text);
       else call.err(text);
     }
