@@ -8,6 +8,7 @@ import { register as run } from "./run.js";
 import { register as show } from "./show.js";
 import { register as test } from "./test.js";
 import { register as shell } from "./shell.js";
+import { register as book } from "./book.js";
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -19,4 +20,5 @@ export const commands: RegisterCommand[] = [
   shell,
   test,
   newLab,
+  book,
 ];
