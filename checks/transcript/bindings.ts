@@ -104,7 +104,7 @@ export class BindingTable {
       const why = this.prefixConflict(expected, actual);
       if (why) return why;
     }
-    const b: Binding = Object.freeze({ kind, expected, actual }); // shared with reports, so never mutable
+    const b: Binding = { kind, expected, actual }; // shared with reports: readonly by type
     addTo(this.fwd, kind, expected, b);
     addTo(this.rev, kind, actual, b);
     this.log.push(b);
