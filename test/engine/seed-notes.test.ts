@@ -110,7 +110,9 @@ describe("the seed notes on rhel7", async () => {
   });
 
   it("the seccomp profile denies chmod with the exact message", () => {
-    expect(steps[31]!.result.stderr + steps[31]!.result.stdout).toBe("chmod: changing permissions of '/etc/hosts': Operation not permitted\n");
+    // -it: the message comes through the container's pty, with its CRLF (as in the real podman transcript)
+    expect(steps[31]!.result.stdout).toBe("chmod: changing permissions of '/etc/hosts': Operation not permitted\r\n");
+    expect(steps[31]!.result.stderr).toBe("");
     expect(code(32)).toBe(1);
   });
 
@@ -139,7 +141,7 @@ describe("the seed notes with the registry typo left in", async () => {
     // with no podman container running yet, the first `mount | grep merged` finds nothing (grep exits 1)
     expect(steps[6]!.result.stdout).toBe("");
     expect(pairsOf(steps[3]!.result.stdout, " top")).toHaveLength(2);
-    expect(steps[31]!.result.stderr).toBe("chmod: changing permissions of '/etc/hosts': Operation not permitted\n");
+    expect(steps[31]!.result.stdout).toBe("chmod: changing permissions of '/etc/hosts': Operation not permitted\r\n");
     expect(steps.filter((s, i) => i !== 2 && i !== 6 && i !== 31 && s.result.exitCode !== 0).map((s) => [s.command, s.result.stderr])).toEqual([]);
   });
 });

@@ -36,6 +36,19 @@ export class EngineCall {
     this.stderr += text;
   }
 
+  /**
+   * Prints what an attached container process wrote. Through a terminal (`-t`) both streams arrive on the pty,
+   * so they come out together on stdout, with the pty's CRLF line ends (observed: `podman run -t … ls` lines end
+   * in \r\n); without one, stdout and stderr stay apart.
+   */
+  attached(output: { stream: "stdout" | "stderr"; text: string }[], tty: boolean): void {
+    for (const o of output) {
+      if (tty) this.out(o.text.replace(/\r?\n/g, "\r\n"));
+      else if (o.stream === "stdout") this.out(o.text);
+      else this.err(o.text);
+    }
+  }
+
   /** Finishes with an exit code. */
   done(exitCode = 0): CommandResult {
     return { stdout: this.stdout, stderr: this.stderr, exitCode };

@@ -63,8 +63,7 @@ export const exec = {
     const line = argv.map((w) => (splitWords(w)?.length === 1 && splitWords(w)![0] === w ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(" ");
     const r = await runInTask(call.host, task, line, { cwd: "/", env });
     if (call.host.tasks.byPid[task.pid]) exitTask(call.host, task.pid, r.exitCode);
-    call.out(r.stdout);
-    call.err(r.stderr);
+    call.attached(r.output, f.bools.has("tty"));
     return call.done(r.exitCode);
   },
 };

@@ -29,8 +29,7 @@ export const run = {
       return call.done(0);
     }
     if (started.output) {
-      call.out(started.output.stdout);
-      call.err(started.output.stderr);
+      call.attached(started.output.output, c.tty);
       return call.done(started.output.exitCode);
     }
     const p = started.program.kind === "conditional" ? started.program.then : started.program;

@@ -25,8 +25,7 @@ export const start = {
       if (c.status !== "running") {
         const r = await startContainer(call.host, call.era, c, { control: call.ctx.shell });
         if (f.bools.has("attach") && r.output) {
-          call.out(r.output.stdout);
-          call.err(r.output.stderr);
+          call.attached(r.output.output, c.tty);
           code = r.output.exitCode;
           continue;
         }
