@@ -58,20 +58,28 @@ export function parseCheckSpec(yamlText: string, origin: Origin): { checks: Chec
 // Parses and validates a block, keeping the YAML document so lint can place its own findings without reparsing.
 function readBlock(yamlText: string, origin: Origin) {
   const lc = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(yamlText.length > MAX_BLOCK ? "" : yamlText, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): { line: number; column: number } => {
     const p = lc.linePos(Math.max(0, Math.min(offset, yamlText.length)));
     return { line: origin.line + p.line - 1, column: p.line === 1 ? origin.column + p.col - 1 : p.col };
   };
   const done = (result: { checks: Check[] } | { errors: CheckError[] }) => ({ result, doc, at, syntaxError: doc.errors.length > 0 });
+  if (yamlText.length > MAX_BLOCK) return done({ errors: [{ ...at(0), message: `a check block is longer than ${MAX_BLOCK / 1024} KiB` }] });
   if (doc.errors.length) {
     return done({ errors: doc.errors.map((e) => ({ ...at(e.pos[0]), message: `YAML: ${e.message.split("\n")[0]}` })) });
   }
   const root = doc.contents;
   if (!root) return done({ errors: [{ ...at(0), message: "the check block is empty" }] });
+  let js: unknown;
+  try {
+    // toJS expands aliases; the yaml library stops alias bombs ("billion laughs") by throwing.
+    js = doc.toJS({ maxAliasCount: 50 });
+  } catch (err) {
+    return done({ errors: [{ ...at(0), message: `the check block could not be read: ${(err as Error).message}` }] });
+  }
   const items: Array<{ value: unknown; path: number[] }> = isSeq(root)
-    ? (doc.toJS() as unknown[]).map((value, i) => ({ value, path: [i] }))
-    : [{ value: doc.toJS(), path: [] }];
+    ? (js as unknown[]).map((value, i) => ({ value, path: [i] }))
+    : [{ value: js, path: [] }];
   const checks: Check[] = [];
   const errors: CheckError[] = [];
   for (const { value, path } of items) {
@@ -90,6 +98,9 @@ function readBlock(yamlText: string, origin: Origin) {
   }
   return done(errors.length ? { errors } : { checks });
 }
+
+/** The longest check block read; a check is a few lines, so anything bigger is a mistake or an attack. */
+const MAX_BLOCK = 64 * 1024;
 
 type Problem = { path: Array<string | number>; key?: string; message: string };
 

@@ -16,7 +16,7 @@ export const commonFields = {
   /** stable name for reports and self-test messages */
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "an id is letters, digits, '.', '_' or '-'").optional(),
   /** a sentence the student reads, e.g. "the two sleep containers run with distinct MCS pairs" */
-  title: z.string().min(1, "a check needs a title the student can read"),
+  title: z.string().min(1, "a check needs a title the student can read").max(500, "a title is one sentence (at most 500 characters)"),
   points: z.number().int().min(0).max(1000).default(1),
   hint: z.string().optional(),
   /** shown instead of the built-in failure message */

@@ -76,3 +76,17 @@ describe("hostile probe output", () => {
     expect(new Set(verdicts.map((v) => v.status))).toEqual(new Set(["error"]));
   });
 });
+
+describe("hostile check blocks", () => {
+  const origin = { file: "x.md", line: 1, column: 1 };
+  it.each([
+    ["an alias bomb", 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ntype: process\n'],
+    ["deep nesting", "type: process\ntitle: t\ncommand: " + "[".repeat(20000) + "]".repeat(20000) + "\n"],
+    ["a huge block", "type: process\ntitle: t\ncommand: top\n#" + "x".repeat(100_000) + "\n"],
+    ["binary", Array.from({ length: 2000 }, (_, i) => String.fromCharCode(i % 256)).join("")],
+    ["several documents", "type: process\n---\ntype: file\n"],
+  ])("%s gives located errors, never a throw", (_, yaml) => {
+    const r = parseCheckSpec(yaml, origin);
+    expect("errors" in r && r.errors.length).toBeGreaterThan(0);
+  });
+});
