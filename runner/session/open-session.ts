@@ -10,6 +10,7 @@ import { loadProgress, progressPath, PROGRESS_VERSION, type Progress } from "../
 import { reconcileProgress, type Reconciled } from "./reconcile.js";
 import { LabSession } from "./lab-session.js";
 import { freshSeed } from "./seed.js";
+import { isAlive, lockSession, type SessionLock } from "./session-lock.js";
 
 export interface SessionRequest {
   plan: LabPlan;
@@ -34,6 +35,8 @@ export interface OpenedSession {
   notices: string[];
   /** Present when the lab changed since the progress was saved. */
   reconciled?: Reconciled;
+  /** Held until the sitting ends: release it when done. */
+  lock: SessionLock;
 }
 
 /** Opens the session for a lab: resumed from the state file when there is one, else new. */
@@ -42,6 +45,17 @@ export async function openLabSession(request: SessionRequest): Promise<OpenedSes
   const lab = request.plan.lab;
   const path = progressPath(request.stateDir, lab.id);
   const notices: string[] = [];
+  const lock = await lockSession(path, lab.id);
+  try {
+    return await openLocked(request, path, notices, lock, now);
+  } catch (e) {
+    await lock.release();
+    throw e;
+  }
+}
+
+async function openLocked(request: SessionRequest, path: string, notices: string[], lock: SessionLock, now: () => Date): Promise<OpenedSession> {
+  const lab = request.plan.lab;
   await removeStaleTemporaries(path);
 
   if (request.restart) {
@@ -64,12 +78,12 @@ export async function openLabSession(request: SessionRequest): Promise<OpenedSes
     disagree("--host", request.host, saved.host, lab.id);
     disagree("--target", request.target, saved.target, lab.id);
     if (saved.lab.hash === request.hash) {
-      return { session: new LabSession(path, { ...saved, lab: { ...saved.lab, path: lab.file } }, now), resumed: true, notices };
+      return { session: new LabSession(path, { ...saved, lab: { ...saved.lab, path: lab.file } }, now), resumed: true, notices, lock };
     }
     const reconciled = reconcileProgress(saved, request.plan, request.hash);
     const session = new LabSession(path, { ...reconciled.progress, lab: { ...reconciled.progress.lab, path: lab.file } }, now);
     await session.flush();
-    return { session, resumed: true, notices, reconciled };
+    return { session, resumed: true, notices, reconciled, lock };
   }
 
   const stamp = now().toISOString();
@@ -89,7 +103,7 @@ export async function openLabSession(request: SessionRequest): Promise<OpenedSes
     activeMs: 0,
   };
   // Not written yet: until the first command there is nothing to lose, and start-up stays free of fsyncs.
-  return { session: new LabSession(path, progress, now), resumed: false, notices };
+  return { session: new LabSession(path, progress, now), resumed: false, notices, lock };
 }
 
 // A saved session's host was booted with its seed and profile: resuming it with others would rebuild another host.
@@ -117,14 +131,5 @@ async function removeStaleTemporaries(path: string): Promise<void> {
     if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) continue;
     if (pid === process.pid) continue;
     await rm(join(dir, name), { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }

@@ -42,21 +42,25 @@ export async function startLabShell(name: string, flags: LabShellFlags, io: LabS
   }
   const screen = new Screen(io.out, io.env.NO_COLOR ? new Chalk({ level: 0 }) : chalk, Math.min(io.columns ?? 80, 100));
   const opened = await openLabSession({ plan, hash: hashLabText(readLabText(lab.file)), stateDir: stateDir(io.env), seed: flags.seed, host: flags.host });
-  for (const notice of opened.notices) screen.warn(notice);
-  const { session } = opened;
-  if (session.progress.target !== "builtin") {
-    throw new LabInputError(`your session of ${lab.id} runs on ${session.progress.target}; hostlab shell --lab opens the built-in host only`);
-  }
-  const host = await restoreHost(plan, session.progress, { wallClock: true });
-  if (host.replay) screen.note(`${host.replay.replayed} commands replayed: this is the host as you left it.`);
-  if (opened.reconciled?.dropped.length) screen.warn(`The lab changed since; ${opened.reconciled.dropped.length} command(s) that are gone from it were not replayed.`);
-  const reader = io.reader();
   try {
-    await labShell({ player: host.player, session, screen, reader });
+    for (const notice of opened.notices) screen.warn(notice);
+    const { session } = opened;
+    if (session.progress.target !== "builtin") {
+      throw new LabInputError(`your session of ${lab.id} runs on ${session.progress.target}; hostlab shell --lab opens the built-in host only`);
+    }
+    const host = await restoreHost(plan, session.progress, { wallClock: true });
+    if (host.replay) screen.note(`${host.replay.replayed} commands replayed: this is the host as you left it.`);
+    if (opened.reconciled?.dropped.length) screen.warn(`The lab changed since; ${opened.reconciled.dropped.length} command(s) that are gone from it were not replayed.`);
+    const reader = io.reader();
+    try {
+      await labShell({ player: host.player, session, screen, reader });
+    } finally {
+      reader.close();
+      await session.flush();
+      await host.target.close();
+    }
+    return 0;
   } finally {
-    reader.close();
-    await session.flush();
-    await host.target.close();
+    await opened.lock.release();
   }
-  return 0;
 }

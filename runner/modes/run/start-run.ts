@@ -5,7 +5,7 @@ import chalk, { Chalk } from "chalk";
 import { EXIT_BAD_INPUT } from "../../labs/errors.js";
 import { findLab } from "../../labs/find.js";
 import { readLabText } from "../../labs/load.js";
-import { planLab } from "../../play/plan.js";
+import { planLab, type LabPlan } from "../../play/plan.js";
 import { hashLabText } from "../../session/lab-hash.js";
 import { openLabSession, type OpenedSession } from "../../session/open-session.js";
 import { restoreHost, type RestoredHost } from "../../session/restore-host.js";
@@ -58,6 +58,15 @@ export async function startRun(name: string, settings: RunSettings, io: RunIo): 
     target: settings.target,
     restart: settings.restart,
   });
+  try {
+    return await sit(name, title, plan, settings, io, screen, opened);
+  } finally {
+    await opened.lock.release();
+  }
+}
+
+// The sitting itself, with the session's lock held.
+async function sit(name: string, title: string, plan: LabPlan, settings: RunSettings, io: RunIo, screen: Screen, opened: OpenedSession): Promise<number> {
   for (const notice of opened.notices) screen.warn(notice);
   const { session } = opened;
 
