@@ -5,7 +5,7 @@
 //
 // How one machine plays many lab hosts: each "host" is one listening port, and `Match LocalPort` blocks give each
 // port its own behaviour — `SetEnv HOSTLAB_TEST_HOST=<dir>` points the test lab's checks at that host's own state
-// directory; `ForceCommand sleep 600` makes a host whose probe hangs; `AuthorizedKeysFile none` one that refuses
+// directory; a `ForceCommand` loop makes a host whose probe hangs; `AuthorizedKeysFile none` one that refuses
 // the key. Users log in as whoever runs the tests (root in CI), so no system users are created.
 // sshd listens on at most 16 sockets (MAX_LISTEN_SOCKS in OpenSSH), so larger fleets get one daemon per 16 hosts.
 import { execa, type ResultPromise } from "execa";
@@ -117,7 +117,8 @@ function sshdConfig(dir: string, n: number, hosts: TestHost[]): string {
   ];
   for (const h of hosts) {
     lines.push(`Match LocalPort ${h.port}`);
-    if (h.kind === "hang") lines.push("  ForceCommand sleep 600");
+    // A hung probe that still ends by itself: its next write after the grader hangs up fails, and the loop stops.
+    if (h.kind === "hang") lines.push(`  ForceCommand sh -c 'while sleep 1; do echo thinking >&2 || exit 1; done'`);
     else if (h.kind === "refuse-key") lines.push("  AuthorizedKeysFile none");
     lines.push(`  SetEnv HOSTLAB_TEST_HOST=${h.dir}`);
   }
