@@ -31,7 +31,6 @@ type SeccompSpec = CommonSpec & {
   image?: string;
 };
 
-const LOG_MARK = "@@container";
 
 export const seccompCheck: CheckType<SeccompSpec> = {
   type: "seccomp",
@@ -59,7 +58,8 @@ export const seccompCheck: CheckType<SeccompSpec> = {
     }
     return [
       `${e} container inspect $(${e} ps -a -q --no-trunc)`,
-      `for c in $(${e} ps -a -q --no-trunc); do echo "${LOG_MARK} $c"; ${e} logs "$c" 2>&1 | tail -n 20; done`,
+      // Every log line is prefixed with its container's id, so one container's log can't pose as another's.
+      `for c in $(${e} ps -a -q --no-trunc); do ${e} logs "$c" 2>&1 | tail -n 20 | sed "s/^/$c /"; done`,
     ];
   },
   evaluate(spec, results) {
@@ -99,14 +99,12 @@ function runs(c: Inspected, command: string): boolean {
   return cmd.trim().split(/\s+/).join(" ").includes(want);
 }
 
+// "ID line" → the lines of each container's log, by id.
 function splitLogs(stdout: string): Map<string, string> {
   const out = new Map<string, string>();
-  let id = "";
   for (const line of stdout.split("\n")) {
-    if (line.startsWith(`${LOG_MARK} `)) {
-      id = line.slice(LOG_MARK.length + 1).trim();
-      out.set(id, "");
-    } else if (id) out.set(id, out.get(id) + line + "\n");
+    const m = /^([0-9a-f]{12,64}) (.*)$/.exec(line);
+    if (m) out.set(m[1], (out.get(m[1]) ?? "") + m[2] + "\n");
   }
   return out;
 }

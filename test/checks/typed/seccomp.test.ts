@@ -7,7 +7,7 @@ title: chmod was denied by the seccomp profile
 command: chmod 777 /etc/hosts`;
 
 const INSPECT = "podman container inspect $(podman ps -a -q --no-trunc)";
-const LOGS = 'for c in $(podman ps -a -q --no-trunc); do echo "@@container $c"; podman logs "$c" 2>&1 | tail -n 20; done';
+const LOGS = 'for c in $(podman ps -a -q --no-trunc); do podman logs "$c" 2>&1 | tail -n 20 | sed "s/^/$c /"; done';
 
 describe("seccomp check (observed: the student's own container)", () => {
   it("passes when the chmod container exited 1 with Operation not permitted", async () => {
@@ -25,7 +25,7 @@ describe("seccomp check (observed: the student's own container)", () => {
     const id = "07c0e3f6b9d2a5c8f1e4b7d0a3c6f9e2b5d8a1c4f7e0b3d6a9c2f5e8b1d4a7c0";
     const v = await verdictOn("rhel7-after", DENIED, {
       [INSPECT]: { stdout: JSON.stringify([{ Id: id, Name: "x", Config: { Cmd: ["chmod", "777", "/etc/hosts"] }, State: { Status: "exited", ExitCode: 0 } }]) },
-      [LOGS]: { stdout: `@@container ${id}\n` },
+      [LOGS]: { stdout: "" },
     });
     expect(v.status).toBe("fail");
     expect(v.message).toBe('`chmod 777 /etc/hosts` ran in 1 container(s) but was never denied with "Operation not permitted"');
@@ -34,7 +34,18 @@ describe("seccomp check (observed: the student's own container)", () => {
   it("does not take EACCES (an SELinux denial) for a seccomp EPERM", async () => {
     const id = "07c0e3f6b9d2a5c8f1e4b7d0a3c6f9e2b5d8a1c4f7e0b3d6a9c2f5e8b1d4a7c0";
     const v = await verdictOn("rhel7-after", DENIED, {
-      [LOGS]: { stdout: `@@container ${id}\nchmod: changing permissions of '/etc/hosts': Permission denied\n` },
+      [LOGS]: { stdout: `${id} chmod: changing permissions of '/etc/hosts': Permission denied\n` },
+    });
+    expect(v.status).toBe("fail");
+  });
+
+  it("can't be fooled by another container printing the chmod container's id and the message", async () => {
+    const id = "07c0e3f6b9d2a5c8f1e4b7d0a3c6f9e2b5d8a1c4f7e0b3d6a9c2f5e8b1d4a7c0";
+    const forger = "a1c4e7f0b3d6a9c2e5f8b1d4a7c0e3f6b9d2a5c8e1f4b7d0a3c6e9f2b5d8a1c4";
+    const v = await verdictOn("rhel7-after", DENIED, {
+      [LOGS]: {
+        stdout: `${forger} ${id} chmod: changing permissions of '/etc/hosts': Operation not permitted\n${id} chmod: cannot access '/etc/hostz': No such file or directory\n`,
+      },
     });
     expect(v.status).toBe("fail");
   });
