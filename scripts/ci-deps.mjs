@@ -3,16 +3,32 @@
 // (test/e2e/run-tmux.test.ts); chromium (Debian's, never a downloaded one) runs the book in test/book/book.e2e.test.ts.
 // Idempotent: packages already installed are left alone, and nothing is fetched when
 // all of them are there. CI calls it before `npm test`; run it by hand (as root, or with sudo) on a new machine.
+import { existsSync } from "node:fs";
 import { $, which } from "zx";
 
 $.verbose = false;
 
 /** package → a command it provides, to tell whether it is installed. */
-const PACKAGES = { tmux: "tmux", chromium: "chromium" };
+const PACKAGES = {
+  tmux: "tmux",
+  chromium: "chromium",
+  // hostlab grade: real sshd on loopback (test/support/sshd.ts) and real podman for the local target
+  // (test/runner/modes/grade/local-podman.slow.test.ts). An absolute path is checked for existence instead.
+  "openssh-client": "ssh",
+  "openssh-server": "/usr/sbin/sshd",
+  podman: "podman",
+  runc: "runc",
+  conmon: "/usr/bin/conmon",
+  jq: "jq",
+  iptables: "/usr/sbin/iptables",
+  "containernetworking-plugins": "/usr/lib/cni/bridge",
+  "busybox-static": "/bin/busybox",
+};
 
 const missing = [];
 for (const [pkg, command] of Object.entries(PACKAGES)) {
-  if (!(await which(command, { nothrow: true }))) missing.push(pkg);
+  const present = command.startsWith("/") ? existsSync(command) : await which(command, { nothrow: true });
+  if (!present) missing.push(pkg);
 }
 if (missing.length === 0) {
   console.log(`ci-deps: already installed: ${Object.keys(PACKAGES).join(", ")}`);
