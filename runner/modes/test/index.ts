@@ -2,7 +2,7 @@
 // One lab runs in this thread; several run on this thread and worker threads (pool.ts), one per available core.
 import { availableParallelism } from "node:os";
 import { testLabFile, type LabTestResult } from "./run-lab.js";
-import { runInPool } from "./pool.js";
+import { runInPool, workersAvailable } from "./pool.js";
 
 export { testLab, testLabFile, type LabTestResult, type ActualOutput } from "./run-lab.js";
 
@@ -16,7 +16,7 @@ export interface TestOptions {
 /** Tests lab files; results come back in the order of `files`, whatever order they finished in. */
 export async function testLabFiles(files: string[], options: TestOptions = {}): Promise<LabTestResult[]> {
   const jobs = options.jobs ?? availableParallelism();
-  if (files.length <= 1 || jobs <= 1) {
+  if (files.length <= 1 || jobs <= 1 || !workersAvailable()) {
     const results: LabTestResult[] = [];
     for (const file of files) results.push(await testLabFile(file));
     return results;

@@ -3,10 +3,11 @@
 // once, while the workers are still loading, which costs about half a second each); results are put back in the
 // order the labs were given, so the report never depends on which lab finished first.
 //
-// Why threads and not child processes: a thread starts in tens of milliseconds, shares the already-read
-// node_modules, and results come back as structured clones without a JSON protocol. The worker's code is found
-// beside the running code: `dist/test-worker.js` next to the bundled `dist/hostlab.js`, or `worker.ts` next to this
-// file when running from source (vitest, tsx), loaded through tsx's ESM hooks.
+// Why threads and not child processes: no second node to start, no protocol to parse (results come back as
+// structured clones), and nothing to share anyway (one Host per lab, no module-level state in engine/). The worker's
+// code is found beside the running code: `dist/test-worker.js` next to the bundled `dist/hostlab.js`, or `worker.ts`
+// next to this file when running from source (vitest, tsx), loaded through tsx's ESM hooks. Where neither is found
+// (a custom bundle), labs run one after another in this thread.
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -76,6 +77,13 @@ export function runInPool(files: string[], { jobs, runHere, onError }: PoolOptio
         live.delete(worker);
         void worker.terminate();
         if (current >= 0) finish(current, onError(files[current], e.message));
+        // With no worker left and this thread not taking labs, nobody would ever take the rest of the queue.
+        if (live.size === 0 && !runHere) {
+          while (next < files.length) {
+            const index = next++;
+            finish(index, onError(files[index], `no worker left to test it (the last one failed: ${e.message})`));
+          }
+        }
       });
     };
     const workers = Math.min(jobs, files.length) - (runHere ? 1 : 0);
@@ -84,13 +92,30 @@ export function runInPool(files: string[], { jobs, runHere, onError }: PoolOptio
   });
 }
 
+/** Whether worker code is at hand: a bundle without test-worker.js beside it (a custom build) runs labs here. */
+export function workersAvailable(): boolean {
+  return workerSource() !== null;
+}
+
 function startWorker(): Worker {
-  const here = import.meta.url;
-  const bundled = new URL("./test-worker.js", here);
-  if (!here.endsWith(".ts") && existsSync(bundled)) return new Worker(bundled);
+  const source = workerSource();
+  if (!source) throw new Error("runInPool: no worker code beside this module; check workersAvailable() first");
+  if (source.kind === "bundled") return new Worker(source.url);
   // From source: register tsx's loader in the worker, then import the TypeScript entry.
-  const tsx = join(dirname(createRequire(here).resolve("tsx/package.json")), "dist/esm/api/index.mjs");
-  const entry = new URL("./worker.ts", here).href;
-  const code = `import(${JSON.stringify(pathToFileURL(tsx).href)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  const code = `import(${JSON.stringify(source.tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source.url.href)}); });`;
   return new Worker(code, { eval: true });
+}
+
+function workerSource(): { kind: "bundled"; url: URL } | { kind: "source"; url: URL; tsx: string } | null {
+  const here = import.meta.url;
+  if (!here.endsWith(".ts")) {
+    const bundled = new URL("./test-worker.js", here);
+    return existsSync(bundled) ? { kind: "bundled", url: bundled } : null;
+  }
+  try {
+    const tsx = join(dirname(createRequire(here).resolve("tsx/package.json")), "dist/esm/api/index.mjs");
+    return existsSync(tsx) ? { kind: "source", url: new URL("./worker.ts", here), tsx: pathToFileURL(tsx).href } : null;
+  } catch {
+    return null; // no tsx: run from source by something else, so labs stay in this thread
+  }
 }

@@ -1,6 +1,6 @@
 // `hostlab test` as an author and a CI job run it: the bundled CLI in a scratch project, exit codes, the tree with
 // its diffs, the JUnit/JSON/TAP reports, --output, --update, and parallel runs that report exactly as serial ones.
-import { readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -119,6 +119,12 @@ describe("hostlab test", () => {
     expect(parallel.code).toBe(1);
     expect(strip(parallel.stdout)).toEqual(strip(serial.stdout));
     expect(strip(serial.stdout).labs.map((l: { path: string }) => l.path)).toEqual(order);
+    // A bundle without test-worker.js beside it (someone's custom build) tests the labs in one thread, same report.
+    const solo = path.join(path.dirname(bundle), "../hostlab-test-command-solo/hostlab.js");
+    mkdirSync(path.dirname(solo), { recursive: true });
+    copyFileSync(bundle, solo);
+    const alone = runCli(solo, dir, ["test", "-r", "json", "-j", "4", ...order]);
+    expect(strip(alone.stdout)).toEqual(strip(serial.stdout));
   });
 });
 
