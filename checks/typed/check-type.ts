@@ -106,6 +106,12 @@ export function shortEvidence(text: string): string {
   return out.length > EVIDENCE_MAX ? out.slice(0, EVIDENCE_MAX) + "…" : out;
 }
 
+/** A path on the host: absolute, one line, no NUL (it is shell-quoted into probes). */
+export const absolutePath = z
+  .string()
+  .regex(/^\/[^\0\n]*$/, "a path must be absolute (start with /)")
+  .max(4096);
+
 /** How many of something a check expects: exactly N, or a range. */
 export const countSchema = z.union([
   z.number().int().min(0),

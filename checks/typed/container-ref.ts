@@ -3,15 +3,18 @@
 import { z } from "zod";
 import { shellQuote } from "../probe.js";
 
+/** The container engines checks can ask; podman unless a check says `engine: docker`. */
 export const ENGINES = ["podman", "docker"] as const;
 export type Engine = (typeof ENGINES)[number];
 
+/** A container name or id as engines accept them, or `last`; nothing a shell would read as syntax. */
 export const containerRef = z
   .string()
   .min(1)
   .max(255)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "a container is named by its name, its id, or `last`");
 
+/** The `engine:` field of container checks. */
 export const engineField = z.enum(ENGINES).default("podman");
 
 /** Shell words that name the container for `<engine> inspect`: a quoted name, or a `$(… ps -a -l -q)` lookup. */

@@ -3,7 +3,7 @@
 // container's MCS pair), so after several runs the directory carries the pair of the last one.
 import { z } from "zod";
 import type { CheckType, CommonSpec } from "./check-type.js";
-import { errorVerdict, fail, notApplicable, pass } from "./check-type.js";
+import { absolutePath, errorVerdict, fail, notApplicable, pass } from "./check-type.js";
 import { LACKS } from "./capabilities.js";
 import { containerArg, containerRef, describeContainer, engineField, type Engine } from "./container-ref.js";
 import { parseLsLabel } from "./formats/ls-z.js";
@@ -20,11 +20,6 @@ type FileLabelSpec = CommonSpec & {
   mcs?: "private" | "shared";
   "same-mcs-as"?: { container?: string; process?: string; engine: Engine };
 };
-
-export const absolutePath = z
-  .string()
-  .regex(/^\/[^\0\n]*$/, "a path must be absolute (start with /)")
-  .max(4096);
 
 export const fileLabelCheck: CheckType<FileLabelSpec> = {
   type: "file-label",

@@ -3,8 +3,7 @@
 // when the check asks about it.
 import { z } from "zod";
 import type { CheckType, CommonSpec } from "./check-type.js";
-import { errorVerdict, fail, pass } from "./check-type.js";
-import { absolutePath } from "./file-label.js";
+import { absolutePath, errorVerdict, fail, pass } from "./check-type.js";
 import { compileGuarded, firstMatchingLine } from "./formats/regex-guard.js";
 import { shellQuote } from "../probe.js";
 

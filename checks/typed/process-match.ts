@@ -10,6 +10,7 @@ import type { PsRow } from "./formats/ps.js";
 import { compileGuarded, guardedTest } from "./formats/regex-guard.js";
 import { parseContext } from "./formats/selinux-context.js";
 
+/** The fields that name processes, shared by process and process-label. */
 export const processFields = {
   command: z.string().min(1).optional(),
   "command-contains": z.string().min(1).optional(),

@@ -7,6 +7,7 @@ import { countMatches, countSchema, describeCount, errorVerdict, fail, pass } fr
 import { parsePs } from "./formats/ps.js";
 import { describeSelector, processFields, selectProcesses, validateSelector, type ProcessSelector } from "./process-match.js";
 
+/** The process table with labels; shared by every check that reads processes, so a batch runs it once. */
 export const PS_PROBE = "ps -efZ";
 
 type ProcessSpec = CommonSpec & ProcessSelector & { count?: CountSpec; running: boolean };
