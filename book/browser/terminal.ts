@@ -19,6 +19,8 @@ interface TerminalHandle {
   ready: Promise<void>;
   /** Commands replayed from storage when the session resumed. */
   resumed: number;
+  /** Commands run in the terminal so far (tests wait for it to grow). */
+  commandsRun: number;
 }
 
 declare global {
@@ -28,9 +30,6 @@ declare global {
   }
 }
 
-const data = window[PAGE_DATA_GLOBAL as "HOSTLAB_LAB"];
-if (data) setUpPage(data);
-
 function setUpPage(data: LabPageData): void {
   const panel = document.getElementById("terminal-panel");
   const host = document.getElementById("terminal");
@@ -38,7 +37,7 @@ function setUpPage(data: LabPageData): void {
   if (!panel || !host || !status) return;
   let app: Promise<TerminalApp> | null = null;
   let markReady: () => void = () => {};
-  const handle: TerminalHandle = { term: null, ready: new Promise((r) => (markReady = r)), resumed: 0 };
+  const handle: TerminalHandle = { term: null, ready: new Promise((r) => (markReady = r)), resumed: 0, commandsRun: 0 };
   window.hostlabTerminal = handle;
 
   const open = (): Promise<TerminalApp> => {
@@ -101,7 +100,8 @@ class TerminalApp {
   }
 
   static async start(data: LabPageData, element: HTMLElement, status: HTMLElement): Promise<TerminalApp> {
-    const term = new Terminal({ cursorBlink: true, convertEol: false, fontSize: 14, scrollback: 5000, theme: terminalTheme() });
+    // lineHeight above 1: at 1 the DOM renderer clips underscores, and `container_t` reads as `container t`.
+    const term = new Terminal({ cursorBlink: true, convertEol: false, fontSize: 14, lineHeight: 1.2, scrollback: 5000, theme: terminalTheme() });
     const fit = new FitAddon();
     term.loadAddon(fit);
     term.open(element);
@@ -173,6 +173,7 @@ class TerminalApp {
       this.running = null;
     }
     this.prompt();
+    if (window.hostlabTerminal) window.hostlabTerminal.commandsRun++;
   }
 
   // Types the saved lines again with no output and no waiting; they go back into the history for Up.
@@ -189,3 +190,7 @@ class TerminalApp {
     return saved.log.length;
   }
 }
+
+// Last, once TerminalApp is defined: a saved session opens the terminal while the page loads.
+const data = window[PAGE_DATA_GLOBAL as "HOSTLAB_LAB"];
+if (data) setUpPage(data);

@@ -62,7 +62,7 @@ function renderCommand(command: Command, ctx: BlockContext): Html {
   const shown = commandText(command);
   let output: Html;
   if (captured) {
-    const text = captured.output.replace(/\n+$/, "");
+    const text = captured.output.replace(/\r\n/g, "\n").replace(/\n+$/, "");
     output = text ? html`<pre class="output">${text}</pre>` : html``;
   } else if (command.expectedOutput.length) {
     output = html`<pre class="output from-notes" title="as written in the notes; not run when the book was built">${command.expectedOutput.join("\n")}</pre>`;

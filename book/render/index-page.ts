@@ -38,7 +38,8 @@ ${lab.meta.tags?.length ? html`<p>${lab.meta.tags.map((t) => html`<span class="t
   return renderPage({ title: courseTitle, courseTitle, root: "", layout: "page single", body });
 }
 
-function formatMinutes(minutes: number): string {
+/** A lab's duration as the book shows it: "45 min", "1 h 30 min". */
+export function formatMinutes(minutes: number): string {
   if (minutes < 60) return `${minutes} min`;
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;

@@ -10,7 +10,9 @@ import { renderBlocks } from "./blocks.js";
 import { describeCheck } from "./describe-check.js";
 import { html, raw, type Html } from "./html.js";
 import { renderPage } from "./layout.js";
+import { formatMinutes } from "./index-page.js";
 import { renderInline } from "./markdown.js";
+import { durationMinutes } from "../../runner/model/front-matter.js";
 
 /** A link to a neighbouring lab. */
 export interface LabLink {
@@ -56,7 +58,8 @@ export function renderLabPage(input: LabPageInput): string {
     }</nav>`;
     return html`<section class="step" id="${stepAnchor(i)}" data-step="${i}"><h2>${renderInline(s.step.title)}</h2>${renderBlocks(s.step.body, blocks)}${tasks}${checks}${nav}</section>`;
   });
-  const meta = [lab.meta.duration !== undefined ? String(lab.meta.duration) : null, lab.meta.difficulty ?? null, `${steps.length} steps`, lab.meta.host ?? null]
+  const minutes = durationMinutes(lab.meta.duration);
+  const meta = [minutes !== null ? formatMinutes(minutes) : null, lab.meta.difficulty ?? null, `${steps.length} steps`, lab.meta.host ?? null]
     .filter(Boolean)
     .join(" · ");
   const labNav = html`<nav class="lab-nav">${input.previous ? html`<a href="${input.previous.href}">← ${input.previous.title}</a>` : html`<span></span>`}${

@@ -36,6 +36,7 @@ export function renderPage(frame: PageFrame): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${frame.title}</title>
+<link rel="icon" href="data:,">
 <script>${raw(THEME_INIT)}</script>
 <link rel="stylesheet" href="${frame.root}assets/book.css">
 ${frame.head ?? ""}
