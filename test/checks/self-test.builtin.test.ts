@@ -15,9 +15,8 @@ for (const [, yaml] of doc.slice(doc.indexOf("## Checks for container-hosts")).m
   checks.set(parsed.checks[0].spec.id!, parsed.checks[0]);
 }
 
-const UBI = "registry.access.redhat.com/ubi9/ubi";
 // Each check with the lab's commands for its step (the `--rm` dropped where docs/checks.md says so).
-const STEPS: Array<[string, string[]]> = [
+const steps = (UBI: string): Array<[string, string[]]> => [
   ["top-distinct-mcs", [`podman run -dt ${UBI} top`, `podman run -dt ${UBI} top`, `docker run -dt ${UBI} top`]],
   ["on-off-merged-mounted", ["podman create -t --name on-off-container -v /mnt:/mnt:Z quay.io/fatherlinux/on-off-container", "podman mount on-off-container"]],
   ["on-off-running", ["touch /mnt/on", "podman start on-off-container"]],
@@ -34,13 +33,18 @@ const STEPS: Array<[string, string[]]> = [
   ],
 ];
 
-describe("container-hosts checks on the built-in host", () => {
+describe.each([
+  ["rhel9", "registry.access.redhat.com/ubi9/ubi"],
+  ["rhel7", "registry.access.redhat.com/ubi7/ubi"],
+] as const)("container-hosts checks on the built-in %s host", (profile, UBI) => {
+  const STEPS = steps(UBI);
+
   it("cover every proposed check", () => {
     expect(STEPS.map(([id]) => id).sort()).toEqual([...checks.keys()].sort());
   });
 
   it("fail before their step and pass after it, in lab order", async () => {
-    const target = createBuiltinTarget({ seed: 7, profile: "rhel9" });
+    const target = createBuiltinTarget({ seed: 7, profile });
     const probe = (command: string) => target.probe(command);
     const seen: string[] = [];
     for (const [id, commands] of STEPS) {
@@ -57,7 +61,7 @@ describe("container-hosts checks on the built-in host", () => {
   }, 60_000);
 
   it("give the same verdicts in one batched round trip as probe by probe", async () => {
-    const target = createBuiltinTarget({ seed: 3, profile: "rhel9" });
+    const target = createBuiltinTarget({ seed: 3, profile });
     for (const command of [`podman run -dt ${UBI} sleep 600`, `podman run -dt ${UBI} sleep 600`]) await target.run(command);
     let calls = 0;
     const probe = (command: string) => (calls++, target.probe(command));
