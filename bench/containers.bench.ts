@@ -8,6 +8,9 @@ import { createHost, openSession, type Host } from "../engine/index.js";
 import { installContainers } from "../engine/containers/index.js";
 import { kernelFs } from "../engine/fs/fs-view.js";
 import { SEED_COMMANDS } from "../test/engine/seed-notes.commands.js";
+import { runEngineCli, sharedSubcommands, podmanOnlySubcommands } from "../engine/containers/podman/index.js";
+import { taskFs } from "../engine/fs/fs-view.js";
+import type { CommandContext } from "../engine/userland/command.js";
 import { median, report, timeMedian } from "./measure.js";
 
 /** Median CPU time (user + system, ms) of fn over `runs`: robust when the machine is shared and loaded. */
@@ -69,6 +72,20 @@ report("boot a rhel7 host (createHost)", bootMs, "ms", "wall, median of 9");
   report("podman run -d (one container)", ms, "ms", "wall, median of 31, through the session (parse + shell + engine)");
   const cpu = await cpuMedian(() => s.run(`podman run -d --name c${i++} registry.access.redhat.com/ubi7/ubi sleep 100000`), 31, 5);
   report("podman run -d (one container), CPU time", cpu, "ms", "user+sys, median of 31");
+}
+
+{
+  // the engine alone: the podman command called directly, without the shell that parses the line around it
+  const host = labHost(3);
+  const task = host.tasks.byPid[host.loginPid]!;
+  const ctx = {
+    host, task, fs: taskFs(host, task), cwd: "/root", env: {}, stdin: "",
+    shell: { interactive: false, pushShell: () => undefined }, exec: async () => ({ exitCode: 0 }),
+  } as unknown as CommandContext;
+  const subs = [...sharedSubcommands, ...podmanOnlySubcommands];
+  const args = ["run", "-d", "registry.access.redhat.com/ubi7/ubi", "sleep", "100000"];
+  const cpu = await cpuMedian(() => runEngineCli("podman", subs, args, ctx), 101, 50);
+  report("podman run -d, engine only, CPU time", cpu, "ms", "user+sys, median of 101 (no shell parsing)");
 }
 
 {

@@ -64,7 +64,8 @@ export function createContainer(host: Host, era: EngineEra, req: CreateRequest):
   const entry = catalogueEntry(req.image);
   const now = readClock(host.clock, host.edge.timeSource);
   const id = randHex(host.rng, 64);
-  const name = req.name ?? randomContainerName(host.rng, (n) => Object.values(state.containers).some((c) => c.name === n));
+  let names: Set<string> | undefined;
+  const name = req.name ?? randomContainerName(host.rng, (n) => (names ??= new Set(Object.values(state.containers).map((c) => c.name))).has(n));
   let mcsLevel = "";
   const level = req.labelOpts.find((o) => o.startsWith("level:"));
   if (selinuxEnabled(host) && !req.labelOpts.includes("disable")) {
@@ -117,7 +118,6 @@ export interface StartOutcome {
 
 /** Starts a created or exited container (podman start, the second half of run). */
 export async function startContainer(host: Host, era: EngineEra, c: Container, opts: { control?: ShellControl } = {}): Promise<StartOutcome> {
-  reapTasks(host);
   const state = engineState(host, era.engine);
   const image = state.images[c.imageId];
   if (!image) throw new Error(`startContainer: image ${c.imageId} of container ${c.id} is gone`);
@@ -126,9 +126,11 @@ export async function startContainer(host: Host, era: EngineEra, c: Container, o
   if (selinux) relabelVolumes(host, c);
   const { staticDir, runDir } = containerDirs(era, c.id);
   const createdIso = isoNanos(c.createdMs);
+  let texts = host.caches.get("containers:seccomp-json") as WeakMap<object, string> | undefined;
+  if (!texts) host.caches.set("containers:seccomp-json", (texts = new WeakMap()));
   const config = ociSpecText(c, {
     era, rootPath: layerPaths(era, c.layerId).merged, runDir, staticDir, cgroupVersion: host.cgroups.version, selinux, createdIso,
-  });
+  }, texts);
   writeStartFiles(host, era, c, config);
   const started = startProcesses(host, era, c, selinux);
   c.pid = started.init.pid;

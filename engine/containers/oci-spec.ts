@@ -157,7 +157,21 @@ function annotations(c: Container, ctx: SpecContext): Record<string, string> {
   return a;
 }
 
-/** config.json as written to disk: compact JSON. */
-export function ociSpecText(c: Container, ctx: SpecContext): string {
-  return JSON.stringify(ociSpec(c, ctx));
+const SECCOMP_HOLE = "\u0000seccomp\u0000";
+
+/**
+ * config.json as written to disk: compact JSON. The seccomp section is the same for every container with the same
+ * filter, so its text is made once per filter (`cache`, e.g. a WeakMap in the host's caches) and spliced in.
+ */
+export function ociSpecText(c: Container, ctx: SpecContext, cache?: WeakMap<object, string>): string {
+  const spec = ociSpec(c, ctx);
+  const linux = spec.linux as Record<string, unknown>;
+  if (!cache || !c.seccomp || linux.seccomp === undefined) return JSON.stringify(spec);
+  let text = cache.get(c.seccomp);
+  if (text === undefined) {
+    text = JSON.stringify(linux.seccomp);
+    cache.set(c.seccomp, text);
+  }
+  linux.seccomp = SECCOMP_HOLE;
+  return JSON.stringify(spec).replace(JSON.stringify(SECCOMP_HOLE), text);
 }

@@ -20,10 +20,10 @@ import { containerProcessLabel } from "../kernel/selinux-mcs.js";
 import { allocInode } from "../fs/inode.js";
 import { kernelFs, taskFs } from "../fs/fs-view.js";
 import { bindMount, createRootMountNamespace, mountProc, mountTree } from "../fs/namespace.js";
-import { dropMountNamespace } from "../fs/mounts.js";
+import { addMount, dropMountNamespace } from "../fs/mounts.js";
 import { engineState, type Container } from "./container.js";
 import type { EngineEra } from "./engines.js";
-import { containerDirs, layerPaths, rootfsHas, rootfsMount } from "./storage.js";
+import { containerDirs, layerPaths, rootfsHas, rootfsMount, storageDirIno, upperCreate } from "./storage.js";
 import { classifyInit, type InitProgram } from "./entrypoint.js";
 import { processEnv } from "./oci-spec.js";
 
@@ -98,10 +98,10 @@ function createSandbox(host: Host, era: EngineEra, c: Container): NsSet {
   // mount points the spec needs must exist in the rootfs (runc creates them in the upper layer)
   const ensure = (rel: string, file: boolean): void => {
     if (rootfsHas(host, era, c, image, rel)) return;
-    const parent = rel.slice(0, rel.lastIndexOf("/"));
-    if (parent && !rootfsHas(host, era, c, image, parent)) kfs.mkdirSync(`${merged}${parent}`, { recursive: true });
-    if (file) kfs.writeFileSync(`${merged}${rel}`, "");
-    else kfs.mkdirSync(`${merged}${rel}`, { recursive: true });
+    if (!upperCreate(host, era, c, image, rel, file)) {
+      if (file) kfs.writeFileSync(`${merged}${rel}`, "");
+      else kfs.mkdirSync(`${merged}${rel}`, { recursive: true });
+    }
   };
   for (const v of c.volumes) ensure(v.destination, kfs.statSync(v.source).type !== "dir");
   for (const f of ["/etc/hosts", "/etc/hostname", "/etc/resolv.conf", ...(era.engine === "podman" ? ["/run/.containerenv"] : [])]) ensure(f, true);
@@ -131,7 +131,14 @@ function createSandbox(host: Host, era: EngineEra, c: Container): NsSet {
   const { runDir, staticDir } = containerDirs(era, c.id);
   const files: [string, string][] = [[`${runDir}/hosts`, "/etc/hosts"], [`${runDir}/hostname`, "/etc/hostname"], [`${runDir}/resolv.conf`, "/etc/resolv.conf"]];
   if (era.engine === "podman") files.push([`${runDir}/.containerenv`, "/run/.containerenv"]);
-  for (const [source, target] of files) bindMount(host, mnt, { source, fromNs: init.mnt, target });
+  // the first bind shows what the run root's file system is; the others are the same kind of mount of sibling files
+  const first = bindMount(host, mnt, { source: files[0]![0], fromNs: init.mnt, target: files[0]![1] });
+  const runDirIno = storageDirIno(host, runDir);
+  for (const [source, target] of files.slice(1)) {
+    const ino = host.inodes.byIno.get(runDirIno)?.entries?.get(source.slice(source.lastIndexOf("/") + 1));
+    if (ino === undefined) bindMount(host, mnt, { source, fromNs: init.mnt, target });
+    else addMount(host, mnt, { target, fstype: first.fstype, source: first.source, options: first.options, root: { kind: "inode", ino } });
+  }
   bindMount(host, mnt, { source: `${staticDir}/shm`, fromNs: init.mnt, target: "/dev/shm" });
   return { ...init, pid: pidns.id, uts: uts.id, ipc: ipc.id, net: net.id, mnt, cgroup };
 }

@@ -256,6 +256,43 @@ export function rootfsHas(host: Host, era: EngineEra, c: Container, image: Local
   return has(ensureDir(host, layerPaths(era, c.layerId).diff)) || has(ensureDir(host, `${layersDir(era)}/${image.layerId}/diff`));
 }
 
+/** The inode of an engine directory (created if missing). */
+export function storageDirIno(host: Host, path: string): number {
+  return ensureDir(host, path);
+}
+
+/**
+ * Creates `rel` in a container's upper layer as the runtime does for a missing mount point: the directories above it
+ * are copied up from the image (same mode and owner), then the file or directory is made. Returns false when the
+ * path runs through something other than a directory, for the caller to go the slow way through the mount.
+ */
+export function upperCreate(host: Host, era: EngineEra, c: Container, image: LocalImage, rel: string, file: boolean): boolean {
+  const parts = rel.split("/").filter(Boolean);
+  let upper = getInode(host.inodes, ensureDir(host, layerPaths(era, c.layerId).diff));
+  let lower = host.inodes.byIno.get(ensureDir(host, `${layersDir(era)}/${image.layerId}/diff`));
+  for (let i = 0; i < parts.length; i++) {
+    const name = parts[i]!;
+    const last = i === parts.length - 1;
+    const lowerChild = lower?.entries?.get(name) !== undefined ? host.inodes.byIno.get(lower.entries.get(name)!) : undefined;
+    const existing = upper.entries!.get(name);
+    if (existing !== undefined) {
+      const inode = getInode(host.inodes, existing);
+      if (last) return true;
+      if (inode.type !== "dir") return false;
+      upper = inode;
+      lower = lowerChild;
+      continue;
+    }
+    if (lowerChild && lowerChild.type !== "dir" && !last) return false;
+    const mode = lowerChild?.mode ?? (last && file ? 0o644 : 0o755);
+    const label = lowerChild?.label ?? upper.label;
+    const created = addChild(host, upper.ino, name, last && file ? { type: "file", mode, label, data: "" } : { type: "dir", mode, label });
+    upper = created;
+    lower = lowerChild;
+  }
+  return true;
+}
+
 /** Mounts the container's rootfs on its `merged` dir in the host's mount namespace (idempotent). */
 export function mountRootfs(host: Host, era: EngineEra, c: Container, image: LocalImage, selinux: boolean): string {
   const p = layerPaths(era, c.layerId);
