@@ -13,7 +13,7 @@ export { FsView, kernelFs, taskFs } from "./fs/fs-view.js";
 export { mountOverlay, bindMount, mountProc, mountTree, unmount, cloneMountNamespace, createRootMountNamespace } from "./fs/namespace.js";
 export { listMounts, formatMountLine, mountAt } from "./fs/mounts.js";
 export type { Mount, MountRoot } from "./fs/mounts.js";
-export { spawnTask, exitTask, getTask, listTasks, reapTasks, pidIn, findTaskInNs } from "./kernel/tasks.js";
+export { spawnTask, exitTask, getTask, listTasks, reapTasks, setExitAt, pidIn, findTaskInNs } from "./kernel/tasks.js";
 export type { Task, TaskSpec } from "./kernel/tasks.js";
 export { createNamespace, getNamespace } from "./kernel/namespaces.js";
 export type { NsType, NsSet, Namespace } from "./kernel/namespaces.js";

@@ -63,6 +63,10 @@ export interface TaskTable {
   lastPid: number;
   /** /proc/sys/kernel/pid_max */
   pidMax: number;
+  /** clock time of the last full reap: a second look at the same instant needs no scan */
+  reapedAt?: { nowMs: number };
+  /** pids of tasks with an exit timer (exitAt) */
+  timed?: number[];
 }
 
 /** What a caller decides about a new task; the rest is inherited from the parent. */
@@ -141,6 +145,7 @@ export function spawnTask(host: Host, spec: TaskSpec): Task {
     task.vpid = pidns.lastPid;
   }
   host.tasks.byPid[pid] = task;
+  if (task.exitAt !== undefined) (host.tasks.timed ??= []).push(pid);
   return task;
 }
 
@@ -175,17 +180,44 @@ export function pidNsInit(host: Host, pidns: number): number {
   return 1;
 }
 
-/** Ends every task whose exitAt has passed (in exitAt order, so listeners see a consistent history). */
-export function reapTasks(host: Host): void {
+/**
+ * Ends every task whose exitAt has passed (in exitAt order, so listeners see a consistent history). Only tasks
+ * with a timer are looked at: those spawned with `exitAt` or given one through `setExitAt`. A `full` pass scans
+ * the whole table (listTasks does one, since it walks the table anyway), so a timer set by writing `task.exitAt`
+ * directly is honoured at the latest when someone lists the processes; use setExitAt to be exact.
+ */
+export function reapTasks(host: Host, full = false): void {
   const now = readClock(host.clock, host.edge.timeSource);
-  const due = Object.values(host.tasks.byPid).filter((t) => t.exitAt !== undefined && t.exitAt <= now);
+  const table = host.tasks;
+  if (full) {
+    if (table.reapedAt?.nowMs === now) return;
+    const timed: number[] = [];
+    for (const k in table.byPid) if (table.byPid[k].exitAt !== undefined) timed.push(table.byPid[k].pid);
+    table.timed = timed;
+    table.reapedAt = { nowMs: now };
+  }
+  const timed = table.timed ?? [];
+  let due: Task[] | undefined;
+  for (const pid of timed) {
+    const t = table.byPid[pid];
+    if (t && t.exitAt !== undefined && t.exitAt <= now) (due ??= []).push(t);
+  }
+  if (!due) return;
   due.sort((a, b) => a.exitAt! - b.exitAt! || a.pid - b.pid);
-  for (const t of due) if (host.tasks.byPid[t.pid]) exitTask(host, t.pid, t.exitStatus ?? 0);
+  for (const t of due) if (table.byPid[t.pid]) exitTask(host, t.pid, t.exitStatus ?? 0);
+  table.timed = timed.filter((pid) => table.byPid[pid] !== undefined);
+}
+
+/** Gives a task a time to exit by itself (a `sleep 10` entrypoint ends 10 s after it started). */
+export function setExitAt(host: Host, task: Task, exitAt: number, exitStatus = 0): void {
+  task.exitAt = exitAt;
+  task.exitStatus = exitStatus;
+  (host.tasks.timed ??= []).push(task.pid);
 }
 
 /** The tasks visible from pid namespace `pidns` (all of them from the initial one), sorted by pid. */
 export function listTasks(host: Host, pidns?: number): Task[] {
-  reapTasks(host);
+  reapTasks(host, true);
   const all = Object.values(host.tasks.byPid);
   const visible = pidns === undefined || pidns === host.namespaces.init.pid ? all : all.filter((t) => t.ns.pid === pidns);
   return visible.sort((a, b) => a.pid - b.pid);
