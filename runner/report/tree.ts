@@ -20,24 +20,27 @@ const MAX_COMMAND_WIDTH = 90;
 /** Renders outcomes as the tree, ending with the one-line summary (see summaryLine). */
 export function renderTree(labs: LabOutcome[], options: TreeOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
+  return labs.map((lab) => renderLabTree(lab, options)).join("") + `\n${summaryLine(labs, c, options.durationMs)}\n`;
+}
+
+/** One lab's part of the tree (so a long run can print each lab as soon as it and those before it are done). */
+export function renderLabTree(lab: LabOutcome, options: Pick<TreeOptions, "color">): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
-  for (const lab of labs) {
-    const ok = labPassed(lab);
-    out.push(`${mark(ok ? "pass" : "fail", c)} ${c.bold(lab.id)}  ${c.dim(lab.path)}`);
-    for (const step of lab.steps) {
-      const stepOk = [...step.commands, ...step.checks].every((x) => !isFailure(x.status));
-      out.push(`  ${mark(stepOk ? "pass" : "fail", c)} ${step.title}  ${c.dim(`line ${step.line}`)}`);
-      for (const cmd of step.commands) out.push(...commandLines(cmd, lab.path, c));
-      for (const check of step.checks) out.push(...checkLines(check, lab.path, c));
-    }
-    // A check that cannot fail is already shown, with its reason, on its own line above.
-    const shown = new Set(lab.steps.flatMap((s) => s.checks.map((k) => `${k.line}\n${k.message}`)));
-    for (const e of lab.errors.filter((x) => !shown.has(`${x.line}\n${x.message}`))) {
-      const where = e.line > 0 ? `${lab.path}:${e.line}: ` : "";
-      out.push(`  ${c.red("✗")} ${c.red("lab error")} ${where}${e.message}`);
-    }
+  const ok = labPassed(lab);
+  out.push(`${mark(ok ? "pass" : "fail", c)} ${c.bold(lab.id)}  ${c.dim(lab.path)}`);
+  for (const step of lab.steps) {
+    const stepOk = [...step.commands, ...step.checks].every((x) => !isFailure(x.status));
+    out.push(`  ${mark(stepOk ? "pass" : "fail", c)} ${step.title}  ${c.dim(`line ${step.line}`)}`);
+    for (const cmd of step.commands) out.push(...commandLines(cmd, lab.path, c));
+    for (const check of step.checks) out.push(...checkLines(check, lab.path, c));
   }
-  out.push("", summaryLine(labs, c, options.durationMs));
+  // A check that cannot fail is already shown, with its reason, on its own line above.
+  const shown = new Set(lab.steps.flatMap((s) => s.checks.map((k) => `${k.line}\n${k.message}`)));
+  for (const e of lab.errors.filter((x) => !shown.has(`${x.line}\n${x.message}`))) {
+    const where = e.line > 0 ? `${lab.path}:${e.line}: ` : "";
+    out.push(`  ${c.red("✗")} ${c.red("lab error")} ${where}${e.message}`);
+  }
   return out.join("\n") + "\n";
 }
 

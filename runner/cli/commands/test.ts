@@ -2,7 +2,7 @@
 // host (runner/modes/test): checks self-tested around their step, every command judged against the notes. Prints a
 // tree of labs → steps → commands and checks, or a JSON/JUnit/TAP report; `--output` writes the report to a file
 // while the tree goes to the terminal. Exit status: 0 all passed, 1 any failure, 2 bad input (no such lab).
-import chalk from "chalk";
+import chalk, { Chalk } from "chalk";
 import type { Command } from "commander";
 import { InvalidArgumentError, Option } from "commander";
 import { statSync } from "node:fs";
@@ -16,7 +16,7 @@ import { toJUnit } from "../../report/junit.js";
 import type { LabOutcome } from "../../report/results.js";
 import { labPassed } from "../../report/results.js";
 import { toTap } from "../../report/tap.js";
-import { renderTree } from "../../report/tree.js";
+import { renderLabTree, renderTree, summaryLine } from "../../report/tree.js";
 import { writeFileAtomic } from "../../state/atomic-write.js";
 
 const REPORTERS = ["tree", "json", "junit", "tap"] as const;
@@ -47,20 +47,37 @@ export function register(program: Command): void {
 
 async function runTest(names: string[], opts: TestOptions): Promise<void> {
   const files = resolveLabs(names);
-  const started = performance.now();
-  let results = await testLabFiles(files, { jobs: opts.jobs ?? availableParallelism() });
-  const durationMs = performance.now() - started;
   const color = opts.color && !process.env.NO_COLOR && chalk.level > 0;
-  const before = results.map((r) => r.outcome);
-
-  const report = (labs: LabOutcome[]) => render(opts.reporter, labs, color && !opts.output, durationMs);
-  if (opts.output) {
-    await writeFileAtomic(opts.output, render(opts.reporter, before, false, durationMs));
-    process.stdout.write(renderTree(before, { color, durationMs }));
-  } else process.stdout.write(report(before));
+  // The tree goes to the terminal lab by lab, each as soon as it and the labs before it are done: the output is the
+  // same whatever order the labs finish in, and a long run shows progress.
+  const treeOnTerminal = opts.reporter === "tree" || opts.output !== undefined;
+  const printInOrder = inOrder((outcome: LabOutcome) => process.stdout.write(renderLabTree(outcome, { color })));
+  const started = performance.now();
+  let results = await testLabFiles(files, {
+    jobs: opts.jobs ?? availableParallelism(),
+    onResult: treeOnTerminal ? (index, result) => printInOrder(index, result.outcome) : undefined,
+  });
+  const durationMs = performance.now() - started;
+  const outcomes = results.map((r) => r.outcome);
+  if (treeOnTerminal) process.stdout.write(`\n${summaryLine(outcomes, new Chalk({ level: color ? 1 : 0 }), durationMs)}\n`);
+  if (opts.output) await writeFileAtomic(opts.output, render(opts.reporter, outcomes, false, durationMs));
+  else if (!treeOnTerminal) process.stdout.write(render(opts.reporter, outcomes, false, durationMs));
 
   if (opts.update) results = await update(files, results);
   process.exitCode = results.every((r) => labPassed(r.outcome)) ? 0 : 1;
+}
+
+/** Calls `emit` with items in index order, holding back each until all before it have arrived. */
+function inOrder<T>(emit: (item: T) => void): (index: number, item: T) => void {
+  const waiting = new Map<number, T>();
+  let next = 0;
+  return (index, item) => {
+    waiting.set(index, item);
+    while (waiting.has(next)) {
+      emit(waiting.get(next)!);
+      waiting.delete(next++);
+    }
+  };
 }
 
 // Each name is a directory of labs, a lab file, or a lab id looked up in ./labs; all are resolved before anything

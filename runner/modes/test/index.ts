@@ -11,6 +11,8 @@ export interface TestOptions {
   jobs?: number;
   /** Let this thread test labs too while the workers load (default true); false sends every lab to a worker. */
   useThisThread?: boolean;
+  /** Called as each lab's result arrives (in whatever order the labs finish). */
+  onResult?: (index: number, result: LabTestResult) => void;
 }
 
 /** Tests lab files; results come back in the order of `files`, whatever order they finished in. */
@@ -18,10 +20,14 @@ export async function testLabFiles(files: string[], options: TestOptions = {}): 
   const jobs = options.jobs ?? availableParallelism();
   if (files.length <= 1 || jobs <= 1 || !workersAvailable()) {
     const results: LabTestResult[] = [];
-    for (const file of files) results.push(await testLabFile(file));
+    for (const file of files) {
+      results.push(await testLabFile(file));
+      options.onResult?.(results.length - 1, results[results.length - 1]);
+    }
     return results;
   }
-  return runInPool(files, { jobs, runHere: options.useThisThread === false ? undefined : testLabFile, onError: crashed });
+  const runHere = options.useThisThread === false ? undefined : testLabFile;
+  return runInPool(files, { jobs, runHere, onError: crashed, onResult: options.onResult });
 }
 
 // A lab whose worker failed outright (a bug in hostlab, or the engine running out of memory) is reported as a lab

@@ -31,10 +31,12 @@ export interface PoolOptions {
   runHere?: (file: string) => Promise<LabTestResult>;
   /** Turns a worker's failure on a lab into that lab's result. */
   onError: (file: string, message: string) => LabTestResult;
+  /** Called as each result arrives. */
+  onResult?: (index: number, result: LabTestResult) => void;
 }
 
 /** Tests `files` on this thread and `jobs - 1` worker threads; results in the order of `files`. */
-export function runInPool(files: string[], { jobs, runHere, onError }: PoolOptions): Promise<LabTestResult[]> {
+export function runInPool(files: string[], { jobs, runHere, onError, onResult }: PoolOptions): Promise<LabTestResult[]> {
   const results: LabTestResult[] = new Array(files.length);
   const live = new Set<Worker>();
   let next = 0;
@@ -42,6 +44,7 @@ export function runInPool(files: string[], { jobs, runHere, onError }: PoolOptio
   return new Promise((resolve) => {
     const finish = (index: number, result: LabTestResult) => {
       results[index] = result;
+      onResult?.(index, result);
       if (++done < files.length) return;
       // Workers still loading when the last lab ends are not waited for.
       for (const w of live) void w.terminate();

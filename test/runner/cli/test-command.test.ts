@@ -145,5 +145,5 @@ describe("hostlab test on the course", () => {
     expect(r.stdout).toMatch(/✗ jq '\.process\.args' .*labs\/container-hosts\.md:\d+\n {10}\[\n {8}- {3}"\/bin\/bash",\n {8}\+ {3}"\/bin\/sh",\n/);
     expect(hostlab(dir, "test", "--update").code).toBe(0);
     expect(readFileSync(file, "utf8")).toBe(COURSE);
-  });
+  }, 60_000); // four runs of the whole lab through the CLI
 });
