@@ -99,6 +99,12 @@ function readBlock(yamlText: string, origin: Origin) {
   return done(errors.length ? { errors } : { checks });
 }
 
+// An engine that is installed but can't answer is the host's problem, not a "no such container" for the student.
+const ENGINE_DOWN: Array<[RegExp, string]> = [
+  [/Cannot connect to the Docker daemon/, "the docker daemon is not running on this host"],
+  [/cannot connect to Podman|unable to connect to Podman socket/i, "podman cannot reach its service on this host"],
+];
+
 /** The longest check block read; a check is a few lines, so anything bigger is a mistake or an attack. */
 const MAX_BLOCK = 64 * 1024;
 
@@ -201,6 +207,8 @@ export function evaluateCheck(check: Check, results: CommandResult[]): Verdict {
   if (missing || own.length < type.probes(check.spec).length) {
     return errorVerdict(check.spec, "the host did not answer every probe", missing?.stderr ?? "");
   }
+  const down = own.map((r) => ENGINE_DOWN.find(([re]) => re.test(r.stderr))).find(Boolean);
+  if (down) return errorVerdict(check.spec, down[1], own.map((r) => r.stderr).join("").trim());
   try {
     return type.evaluate(check.spec, own);
   } catch (err) {

@@ -44,3 +44,17 @@ describe("container check", () => {
     expect((await verdictOn("rhel7-after", yaml)).status).toBe("fail");
   });
 });
+
+describe("container check on a host whose engine can't answer", () => {
+  it("is an error, not a student's fail, when the docker daemon is down", async () => {
+    const v = await verdictOn("rhel7-fresh", `{type: container, title: t, name: web, engine: docker}`, {
+      "docker --version": { stdout: "Docker version 28.2.2, build e6534b4\n", exitCode: 0 },
+      "docker container inspect web": {
+        stdout: "[]\n",
+        stderr: "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n",
+        exitCode: 1,
+      },
+    });
+    expect(v).toMatchObject({ status: "error", message: "the docker daemon is not running on this host" });
+  });
+});
