@@ -36,8 +36,8 @@ export function createStdinReader(out: (text: string) => void): LineReader {
     rl.write(null, { ctrl: true, name: "u" }); // drop what was typed, as bash does
     rl.prompt();
   });
-  // Ctrl-C while a command runs and the terminal is not in raw mode arrives as a signal.
-  const onSignal = () => interrupt?.();
+  // Ctrl-C as a signal (no terminal, or none in raw mode): stops the running command, else ends the input.
+  const onSignal = () => (interrupt ? interrupt() : rl.close());
   process.on("SIGINT", onSignal);
   return {
     read(prompt: string) {
