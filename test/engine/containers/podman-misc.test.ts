@@ -1,0 +1,59 @@
+/** The smaller subcommands: logs, start -a, version, info, images, inspect of images, docker inspect, --format. */
+import { describe, expect, it } from "vitest";
+import { containerHost, runLines } from "./host-helper.js";
+
+const UBI7 = "registry.access.redhat.com/ubi7/ubi";
+
+describe("podman 1.x on rhel7", async () => {
+  const host = containerHost("rhel7");
+  const steps = await runLines(host, [
+    `podman run -d --name r ${UBI7} cat /etc/redhat-release`,
+    "podman logs r",
+    `podman create --name s ${UBI7} echo hello`,
+    "podman start -a s",
+    "podman version",
+    "podman info --format '{{.Store.GraphRoot}} {{.Store.RunRoot}} {{.Host.CgroupManager}} {{.Host.CgroupsVersion}}'",
+    "podman images",
+    "podman ps -a --format 'table {{.Names}}\\t{{.Status}}'",
+    "podman inspect --format '{{.Config.Tty}} {{.State.Status}} {{.State.ExitCode}}' r",
+    "podman inspect r",
+  ]);
+  const out = (i: number) => steps[i]!.result.stdout;
+
+  it("logs and start -a show what the container printed", () => {
+    expect(out(1)).toBe("Red Hat Enterprise Linux Server release 7.9 (Maipo)\n");
+    expect(out(3)).toBe("hello\n");
+  });
+
+  it("version and info come from the profile and the era", () => {
+    expect(out(4)).toMatch(/^Version: +1\.\d+\.\d+\n/);
+    expect(out(5)).toBe("/var/lib/containers/storage /var/run/containers/storage systemd v1\n");
+  });
+
+  it("images and table formats use podman 1.x's layout", () => {
+    expect(out(6)).toMatch(/^REPOSITORY  +TAG  +IMAGE ID  +CREATED  +SIZE\n/);
+    expect(out(6)).toMatch(/^registry\.access\.redhat\.com\/ubi7\/ubi +latest +[0-9a-f]{12} +\d+ months ago +215 MB$/m);
+    expect(out(7)).toMatch(/^NAMES  STATUS\ns +Exited \(0\) \S+ (\S+ )?ago\nr +Exited \(0\) \S+ (\S+ )?ago\n$/);
+  });
+
+  it("inspect: --format and four-space JSON", () => {
+    expect(out(8)).toBe("false exited 0\n");
+    expect(out(9).startsWith('[\n    {\n        "Id": ')).toBe(true);
+  });
+});
+
+describe("docker inspect and image inspect", async () => {
+  const host = containerHost("rhel7");
+  const steps = await runLines(host, [
+    `docker run -d --name web ${UBI7} sleep 100`,
+    "docker inspect --format '{{.Name}} {{.State.Status}} {{.Driver}} {{.HostConfig.PidsLimit}}' web",
+    `podman inspect --format '{{.RepoTags}}' ${UBI7}`,
+    "docker inspect nope",
+  ]);
+  it("speaks docker's shape", () => {
+    expect(steps[1]!.result.stdout).toBe("/web running overlay2 0\n");
+    expect(steps[2]!.result.stdout).toBe(`[${UBI7}:latest]\n`);
+    expect(steps[3]!.result.stderr).toBe("Error: No such object: nope\n");
+    expect(steps[3]!.result.stdout).toBe("[]\n");
+  });
+});
