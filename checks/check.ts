@@ -189,8 +189,13 @@ function locate(doc: Document, path: Array<string | number>, key?: string): Node
 
 /** Every probe a check sends: first its capability probes (SELinux, podman …), then its type's probes. */
 export function checkProbes(check: Check): string[] {
-  const type = findCheckType(check.type)!;
-  return [...capabilitiesOf(check, type).map(capabilityProbe), ...type.probes(check.spec)];
+  const type = findCheckType(check.type);
+  if (!type) return []; // evaluateCheck reports the unknown type
+  try {
+    return [...capabilitiesOf(check, type).map(capabilityProbe), ...type.probes(check.spec)];
+  } catch {
+    return []; // a hand-built spec the parser never saw; evaluateCheck turns it into an error verdict
+  }
 }
 
 /** Judges a check from the results of `checkProbes(check)`, in order. Never throws. */
@@ -204,7 +209,7 @@ export function evaluateCheck(check: Check, results: CommandResult[]): Verdict {
   }
   const own = results.slice(caps.length);
   const missing = own.find((r) => !r || r.exitCode === PROBE_MISSING);
-  if (missing || own.length < type.probes(check.spec).length) {
+  if (missing || results.length < checkProbes(check).length || results.length === 0) {
     return errorVerdict(check.spec, "the host did not answer every probe", missing?.stderr ?? "");
   }
   const down = own.map((r) => ENGINE_DOWN.find(([re]) => re.test(r.stderr))).find(Boolean);

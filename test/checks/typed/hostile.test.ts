@@ -90,3 +90,13 @@ describe("hostile check blocks", () => {
     expect("errors" in r && r.errors.length).toBeGreaterThan(0);
   });
 });
+
+describe("hand-built checks the parser never saw", () => {
+  it("get an error verdict instead of a throw", async () => {
+    const spec = { title: "t", points: 1, hidden: false, requires: [] };
+    const origin = { file: "x", line: 1, column: 1 };
+    const host = constantHost({ stdout: "", stderr: "", exitCode: 0 });
+    expect((await runCheck({ type: "nope", spec, origin }, host)).status).toBe("error");
+    expect((await runCheck({ type: "file", spec, origin }, host)).status).toBe("error");
+  });
+});
