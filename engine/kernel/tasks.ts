@@ -55,6 +55,8 @@ export interface Task {
   vszKiB: number;
   /** working directory (for /proc/<pid>/cwd) */
   cwd: string;
+  /** how many tasks have it as parent (kept by spawn/exit so an exit need not scan the table) */
+  children?: number;
 }
 
 export interface TaskTable {
@@ -145,6 +147,7 @@ export function spawnTask(host: Host, spec: TaskSpec): Task {
     task.vpid = pidns.lastPid;
   }
   host.tasks.byPid[pid] = task;
+  if (parent) parent.children = (parent.children ?? 0) + 1;
   if (task.exitAt !== undefined) (host.tasks.timed ??= []).push(pid);
   return task;
 }
@@ -160,15 +163,24 @@ export function exitTask(host: Host, pid: number, status = 0): void {
   const task = host.tasks.byPid[pid];
   if (!task) return;
   delete host.tasks.byPid[pid];
-  const initPid = task.vpid === 1 ? undefined : pidNsInit(host, task.ns.pid);
-  for (const child of Object.values(host.tasks.byPid)) {
-    if (child.ppid !== pid) continue;
-    // the init of a pid namespace takes every task in it down with it (pid_namespaces(7))
-    if (task.vpid === 1 && child.ns.pid === task.ns.pid) exitTask(host, child.pid, 128 + 9);
-    else child.ppid = initPid ?? 1;
-  }
+  const parent = host.tasks.byPid[task.ppid];
+  if (parent && parent.children) parent.children--;
+  // the init of a pid namespace takes every task in it down with it (pid_namespaces(7))
   if (task.vpid === 1) {
-    for (const t of Object.values(host.tasks.byPid)) if (t.ns.pid === task.ns.pid) exitTask(host, t.pid, 128 + 9);
+    for (const k in host.tasks.byPid) {
+      const t = host.tasks.byPid[k];
+      if (t && t.ns.pid === task.ns.pid) exitTask(host, t.pid, 128 + 9);
+    }
+  }
+  if (task.children) {
+    const initPid = pidNsInit(host, task.ns.pid);
+    const init = host.tasks.byPid[initPid];
+    for (const k in host.tasks.byPid) {
+      const child = host.tasks.byPid[k];
+      if (!child || child.ppid !== pid) continue;
+      child.ppid = initPid;
+      if (init) init.children = (init.children ?? 0) + 1;
+    }
   }
   for (const listener of host.hooks.taskExit) listener(host, task, status);
 }
