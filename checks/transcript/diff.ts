@@ -12,6 +12,8 @@ export interface DiffRow {
   text: string;
   /** a `...` line of the notes */
   dots?: boolean;
+  /** for a line the diff paired: its index in the notes and in the run */
+  pair?: [number, number];
 }
 
 // Context longer than this around differences is folded, so a 10,000-line table shows its few differing rows.
@@ -70,7 +72,7 @@ export function rowsByDiff(
           rows.push({ op: "-", text: expected[item.i].display, dots: expected[item.i].kind === "dots" });
           ei = item.i + 1;
         } else {
-          rows.push({ op: " ", text: expected[ei].display });
+          rows.push({ op: " ", text: expected[ei].display, pair: [ei, item.i] });
           ei++;
         }
       }

@@ -157,7 +157,7 @@ function matchInSession(session: Session, input: MatchInput): MatchResult {
       reasons.push(`the notes show ${expected.length} line${expected.length === 1 ? "" : "s"}, this run printed ${actualLines.length}`);
     }
     if (!aligned) ok = false;
-    rows = ok ? [] : rowsByDiff(expected, actualLines, sameShape(expected, actualLines, env));
+    rows = ok ? [] : confirmPairs(rowsByDiff(expected, actualLines, sameShape(expected, actualLines, env)), expected, actualLines, env, reasons);
   }
 
   // ls in columns: the notes' terminal was another width; compare the names in order instead of the lines
@@ -171,6 +171,22 @@ function matchInSession(session: Session, input: MatchInput): MatchResult {
   table.rollback(begun); // a failed match binds nothing in the session
   const diff = [renderRows([...head, ...rows]), renderBindings(bindings, reasons)].filter(Boolean).join("\n\n");
   return { ok, diff, bindings };
+}
+
+// The line diff pairs lines by shape alone; match those pairs for real, in order, so the report shows the bindings
+// they make and a pair that breaks a binding shows as a difference, not as a matching line.
+function confirmPairs(rows: DiffRow[], expected: readonly ExpectedLine[], actual: readonly string[], env: LineEnv, reasons: string[]): DiffRow[] {
+  return rows.flatMap((row): DiffRow[] => {
+    if (!row.pair) return [row];
+    const [ei, ai] = row.pair;
+    const why = matchLine(expected[ei], ei, actual[ai], ai, env);
+    if (why === undefined) return [row];
+    if (why) reasons.push(`line ${ei + 1}: ${why}`);
+    return [
+      { op: "-", text: expected[ei].display },
+      { op: "+", text: actual[ai] },
+    ];
+  });
 }
 
 // Header lines decide table layouts; a hatch line is laid out by what it displays.
