@@ -190,7 +190,8 @@ function pullDocker(host: Host, era: EngineEra, text: string, ref: ImageRef, com
   for (const b of blobDigests(answer.image, answer.tag)) say(`${b.slice(7, 19)}: Pull complete \n`);
   const image = storeCatalogueImage(host, era, answer.image, answer.tag, full);
   say(`Digest: ${image.digest}\n`);
-  const tagged = rhel ? formatImageRef(full) : `${familiar}:${full.tag}`;
+  // RHEL's docker keeps the registry in names but not docker.io's library/ (docker.io/busybox)
+  const tagged = rhel ? `${full.registry === "docker.io" ? `docker.io/${familiar}` : repoName(full)}:${full.tag}` : `${familiar}:${full.tag}`;
   say(`Status: Downloaded newer image for ${tagged}\n`);
   if (command === "pull" && !rhel) say(`${full.registry === "docker.io" ? "docker.io/" + full.repository : repoName(full)}:${full.tag}\n`);
   return { out, exitCode: 0, image };
