@@ -35,6 +35,6 @@ describe("placing `...`", () => {
     const t0 = performance.now();
     const r = align(expected, actual, 50_000);
     expect(r).toEqual({ ok: false, pairs: [], gaveUp: true });
-    expect(performance.now() - t0).toBeLessThan(2_000);
+    expect(performance.now() - t0).toBeLessThan(5_000);
   });
 });

@@ -22,6 +22,6 @@ describe("what a terminal shows", () => {
     const t0 = performance.now();
     toLines("\x1b[".repeat(200_000) + "x".repeat(200_000));
     toLines("\x1b]".repeat(200_000));
-    expect(performance.now() - t0).toBeLessThan(2_000);
+    expect(performance.now() - t0).toBeLessThan(5_000);
   });
 });

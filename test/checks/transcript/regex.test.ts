@@ -51,7 +51,7 @@ describe("linear regex for (re) lines", () => {
     for (const src of ["(a+)+$", "(a|a)*b", "(a*)*b", "(.*a){20}", ".*.*.*.*.*x", "(a|aa)+c"]) {
       const t0 = performance.now();
       expect(full(src, hostile)).toBe(false);
-      expect(performance.now() - t0).toBeLessThan(1_000);
+      expect(performance.now() - t0).toBeLessThan(5_000);
     }
   });
 
