@@ -68,7 +68,9 @@ export function psRule(args: readonly string[]): TableRule {
       const modes = layout as CellMode[] | undefined;
       if (!modes) return undefined;
       const texts = splitFields(line, modes.length);
-      return texts && { texts, modes };
+      // a row has numbers in its pid columns; anything else (an error, a usage line) matches as a whole line
+      if (!texts || texts.some((t, k) => modes[k] === "pid" && !/^\d+$/.test(t))) return undefined;
+      return { texts, modes };
     },
   };
 }

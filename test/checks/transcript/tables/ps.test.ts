@@ -31,8 +31,10 @@ describe("ps table rule", () => {
     expect(rule.cells("  812     1 /usr/sbin/sshd -D", layouts[1])?.texts).toEqual(["812", "1", "/usr/sbin/sshd -D"]);
   });
 
-  it("does not cut a line too short to be a row", () => {
+  it("does not cut a line too short to be a row, nor one without pids", () => {
     const rule = psRule(["-ef"]);
     expect(rule.cells("root 1", rule.layouts(["root 1"])[0])).toBeUndefined();
+    const usage = "error: unsupported SysV option, see the man page for the list of options";
+    expect(rule.cells(usage, rule.layouts([usage])[0])).toBeUndefined();
   });
 });
