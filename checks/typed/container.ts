@@ -44,7 +44,10 @@ export const containerCheck: CheckType<ContainerSpec> = {
         return errorVerdict(spec, `could not read the output of ${spec.engine} inspect`, inspect.stdout);
       }
       const why = inspect.stderr.trim().split("\n")[0] ?? "";
-      return spec.exists ? fail(spec, `${who} does not exist`, why) : pass(spec, `${who} does not exist`, why);
+      if (spec.exists) return fail(spec, `${who} does not exist`, why);
+      // Absence must be the engine's own answer, not any error (a broken engine proves nothing).
+      const absent = /no such (container|object)|no container with name|not found|does not exist/i.test(inspect.stderr) || (inspect.exitCode === 0 && inspect.stdout.trim() === "[]");
+      return absent ? pass(spec, `${who} does not exist`, why) : errorVerdict(spec, `could not tell whether ${who} exists`, why);
     }
     const c = found[0];
     const state = containerState(c);

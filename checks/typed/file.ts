@@ -56,9 +56,11 @@ export const fileCheck: CheckType<FileSpec> = {
     const line = st.stdout.trim().split("\n")[0] ?? "";
     const fields = line.split("|");
     if (st.exitCode !== 0 || fields.length !== 4) {
-      if (/No such file or directory/.test(st.stderr) || (st.exitCode !== 0 && !st.stdout.trim())) {
+      // Only stat's own ENOENT proves absence; a missing stat or a permission problem proves nothing.
+      if (/No such file or directory/.test(st.stderr)) {
         return spec.exists ? fail(spec, `${spec.path} does not exist`, st.stderr) : pass(spec, `${spec.path} does not exist`, st.stderr);
       }
+      if (spec.exists && st.exitCode !== 0 && st.exitCode !== 127) return fail(spec, `cannot stat ${spec.path}`, st.stderr);
       return errorVerdict(spec, `could not read stat output for ${spec.path}`, st.stdout + st.stderr);
     }
     const [kind, mode, user, group] = fields;

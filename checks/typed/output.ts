@@ -2,7 +2,7 @@
 // JSON value at a path (`.State.Status`; see formats/json-path.ts). The escape hatch for what no other type says.
 import { z } from "zod";
 import type { CheckType, CommonSpec, SpecProblem } from "./check-type.js";
-import { fail, pass } from "./check-type.js";
+import { errorVerdict, fail, pass } from "./check-type.js";
 import { getJsonPath, parseJsonPath, tryParseJson } from "./formats/json-path.js";
 import { compileGuarded, firstMatchingLine } from "./formats/regex-guard.js";
 
@@ -51,6 +51,8 @@ export const outputCheck: CheckType<OutputSpec> = {
   },
   probes: (spec) => [spec.command],
   evaluate(spec, [r]) {
+    // 127: the shell found no such command; its (empty) output must not pass a not-contains.
+    if (r.exitCode === 127) return errorVerdict(spec, `\`${spec.command}\`: command not found on this host`, r.stderr);
     const text = spec.stream === "stdout" ? r.stdout : spec.stream === "stderr" ? r.stderr : r.stdout + r.stderr;
     if (spec.contains !== undefined && !text.includes(spec.contains)) return fail(spec, `the output of \`${spec.command}\` does not contain "${spec.contains}"`, text);
     if (spec["not-contains"] && text.includes(spec["not-contains"])) {

@@ -31,3 +31,10 @@ contains: fchmodat`;
     expect((await verdictOn("rhel9-cgroupv2", `{type: file, title: t, path: /srv/web, exists: false}`)).status).toBe("fail");
   });
 });
+
+describe("file check never passes on a broken probe", () => {
+  it("exists: false needs stat's own No such file", async () => {
+    const missingStat = { "stat -c '%F|%a|%U|%G' /srv/missing": { stdout: "", stderr: "sh: stat: command not found\n", exitCode: 127 } };
+    expect((await verdictOn("rhel9-cgroupv2", `{type: file, title: t, path: /srv/missing, exists: false}`, missingStat)).status).toBe("error");
+  });
+});

@@ -27,3 +27,12 @@ describe("output check", () => {
     expect(v.status).toBe("fail");
   });
 });
+
+describe("output check on a missing command", () => {
+  it("is an error, so not-contains can't pass on nothing", async () => {
+    const v = await verdictOn("rhel9-cgroupv2", `{type: output, title: t, command: "getsebool -a", not-contains: "--> on"}`, {
+      "getsebool -a": { stdout: "", stderr: "sh: getsebool: command not found\n", exitCode: 127 },
+    });
+    expect(v.status).toBe("error");
+  });
+});
