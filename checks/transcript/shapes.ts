@@ -115,11 +115,13 @@ export const SHAPES: readonly Shape[] = [
   },
   {
     // Container, image and layer ids: 12 (short) or 64 (full) hex; other lengths count only when they mix digits
-    // and letters, so words like "added" or "decade" stay words.
+    // and letters, so words like "added" or "decade" stay words. Sixteen hex digits, or a zero-padded run, is a
+    // mask or an address (CapEff: 00000000a80425fb in /proc/<pid>/status), which a lab teaches: literal.
     kind: "hexid", starts: /[0-9a-f]/,
     expected: sticky("[0-9a-f]{8,128}"),
     actual: sticky("[0-9a-f]{8,128}"),
-    keep: (t) => t.length === 12 || t.length === 64 || (/[0-9]/.test(t) && /[a-f]/.test(t)),
+    keep: (t) =>
+      t.length === 12 || t.length === 64 || (t.length !== 16 && !t.startsWith("0000") && /[0-9]/.test(t) && /[a-f]/.test(t)),
     accept: (e, a) => e.length === a.length,
   },
   {
