@@ -217,7 +217,10 @@ export function createContainerStorage(host: Host, era: EngineEra, c: Container,
   const layers = ensureDir(host, layersDir(era));
   const d = dir(layers, c.layerId);
   remember(host, p.dir, d);
-  remember(host, p.diff, dir(d, "diff", 0o755));
+  // containers/storage gives the upper dir the mode of the image's root, which the merged root shows
+  // (observed: `ls -al /` in a container: `dr-xr-xr-x  1 root root 4.0K … .`)
+  const imageRoot = host.inodes.byIno.get(ensureDir(host, `${layersDir(era)}/${image.layerId}/diff`));
+  remember(host, p.diff, dir(d, "diff", imageRoot?.mode ?? 0o755));
   const work = dir(d, "work");
   remember(host, p.work, work);
   dir(work, "work");
