@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import { InvalidArgumentError, Option } from "commander";
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import path from "node:path";
 import { EXIT_BAD_INPUT, withFriendlyErrors } from "../../labs/errors.js";
 import { expandLabPaths, findLab, LABS_DIR } from "../../labs/find.js";
 import { testLabFiles, type LabTestResult } from "../../modes/test/index.js";
@@ -93,7 +94,9 @@ function resolveLabs(names: string[]): string[] {
     }
     files.push(...(isPath ? expandLabPaths([name]) : [findLab(name).file]));
   }
-  return [...new Set(files)];
+  // A lab named twice (`labs` and `labs/x.md`, `./labs/x.md` and `labs/x.md`) runs once.
+  const seen = new Set<string>();
+  return files.filter((f) => !seen.has(path.resolve(f)) && seen.add(path.resolve(f)));
 }
 
 function render(reporter: Reporter, labs: LabOutcome[], color: boolean, durationMs: number): string {
@@ -113,7 +116,7 @@ function render(reporter: Reporter, labs: LabOutcome[], color: boolean, duration
 async function update(files: string[], results: LabTestResult[]): Promise<LabTestResult[]> {
   const after = [...results];
   for (let k = 0; k < files.length; k++) {
-    if (labPassed(results[k].outcome)) continue;
+    if (labPassed(results[k].outcome) || results[k].actuals.length === 0) continue; // nothing ran: nothing to write
     const u = await updateLabFile(files[k], results[k]);
     if (u.refused) process.stderr.write(`hostlab: ${files[k]}: not updated: ${u.refused}\n`);
     if (!u.retest) continue;
