@@ -185,12 +185,22 @@ export class Shell {
     const script = this.lastStatus !== 0 ? `(exit ${this.lastStatus});${text}` : text;
     try {
       const r = await bash.exec(script, { cwd: this.cwd, env, replaceEnv: true, signal, rawScript: false });
+      if (signal?.aborted) {
+        // Ctrl-C: the terminal shows ^C, bash prints nothing and $? is 130 (128 + SIGINT)
+        if (r.stdout) output.push({ stream: "stdout", text: r.stdout });
+        this.lastStatus = 130;
+        return 130;
+      }
       if (r.stderr) output.push({ stream: "stderr", text: r.stderr });
       if (r.stdout) output.push({ stream: "stdout", text: r.stdout });
       this.carry(r.env);
       this.lastStatus = r.exitCode;
       return r.exitCode;
     } catch (e) {
+      if (signal?.aborted) {
+        this.lastStatus = 130;
+        return 130;
+      }
       // just-bash rejects the whole run when a redirect's file cannot be opened; bash prints and goes on
       const code = (e as { code?: string }).code as ErrnoName | undefined;
       const msg = String((e as Error).message ?? e);

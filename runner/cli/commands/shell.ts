@@ -87,6 +87,7 @@ async function interactiveLoop(session: Session): Promise<void> {
     if (line.trim() !== "") {
       running = new AbortController();
       const r = await session.run(line, { signal: running.signal });
+      if (running.signal.aborted) process.stdout.write("^C\n");
       running = null;
       for (const chunk of r.output) (chunk.stream === "stdout" ? process.stdout : process.stderr).write(chunk.text);
       if (session.closed) break;
