@@ -241,12 +241,18 @@ export async function runChecks(checks: Check[], run: RunProbe, options: { batch
 
 /**
  * Lint for one check block: schema errors, and probes that would change the host (issue 7), located.
- * `syntax: false` leaves YAML syntax errors out (the lint rule check-yaml reports those).
+ * `syntax: false` leaves YAML syntax errors out (the lint rule check-yaml reports those); `onCheck` receives each
+ * valid check, for rules that look across blocks (duplicate ids).
  */
-export function lintCheckBlock(yamlText: string, origin: Origin, options: { syntax?: boolean } = {}): CheckDiagnostic[] {
+export function lintCheckBlock(
+  yamlText: string,
+  origin: Origin,
+  options: { syntax?: boolean; onCheck?: (check: Check) => void } = {},
+): CheckDiagnostic[] {
   const { result: parsed, doc, at, syntaxError } = readBlock(yamlText, origin);
   if (syntaxError && options.syntax === false) return [];
   if ("errors" in parsed) return parsed.errors.map((e) => ({ ...e, severity: "error" as const }));
+  parsed.checks.forEach((check) => options.onCheck?.(check));
   const diagnostics: CheckDiagnostic[] = [];
   const sequence = isSeq(doc.contents);
   parsed.checks.forEach((check, i) => {

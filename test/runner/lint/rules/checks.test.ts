@@ -28,4 +28,10 @@ describe("check-spec lint rule", () => {
   it("leaves YAML syntax errors to check-yaml", () => {
     expect(lint("## S", "```check", "type: [process", "```")).toEqual([]);
   });
+
+  it("rejects a check id used twice in a lab", () => {
+    expect(lint("## S", "```check", "{type: process, id: a, title: t, command: top}", "```", "<!-- check", "- {type: process, id: a, title: u, command: top}", "-->")).toEqual([
+      '7:3 error check id "a" is already used on line 4',
+    ]);
+  });
 });
