@@ -76,7 +76,7 @@ export async function buildBook(options: BuildBookOptions): Promise<BookResult> 
     const capture = await captureLab(lab);
     const failures = capture.passed ? [] : labFailures(capture.outcome);
     if (failures.length && !options.allowFailing) throw new BookFailure(`${describeFailures(lab.file, failures)}\n(the book was not built; fix the lab, or pass --allow-failing to publish it marked as failing)`);
-    options.log?.(`${lab.id}: ${plan.steps.length} steps, ${capture.outputs.size} commands captured${failures.length ? `, FAILED (${failures.length} failures, kept by --allow-failing)` : ""}`);
+    options.log?.(`${lab.id}: ${plan.steps.length} steps, ${capture.outputs.size} commands captured${failures.length ? `, FAILED (${failures.length} ${failures.length === 1 ? "failure" : "failures"}, kept by --allow-failing)` : ""}`);
     built.push({ lab, plan, hash, capture, failures });
   }
 

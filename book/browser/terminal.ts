@@ -21,6 +21,8 @@ interface TerminalHandle {
   resumed: number;
   /** Commands run in the terminal so far (tests wait for it to grow). */
   commandsRun: number;
+  /** performance.now() when the prompt came up: milliseconds since the page started loading (the bench reads it). */
+  readyAtMs: number | null;
 }
 
 declare global {
@@ -37,7 +39,7 @@ function setUpPage(data: LabPageData): void {
   if (!panel || !host || !status) return;
   let app: Promise<TerminalApp> | null = null;
   let markReady: () => void = () => {};
-  const handle: TerminalHandle = { term: null, ready: new Promise((r) => (markReady = r)), resumed: 0, commandsRun: 0 };
+  const handle: TerminalHandle = { term: null, ready: new Promise((r) => (markReady = r)), resumed: 0, commandsRun: 0, readyAtMs: null };
   window.hostlabTerminal = handle;
 
   const open = (): Promise<TerminalApp> => {
@@ -46,6 +48,7 @@ function setUpPage(data: LabPageData): void {
     app ??= TerminalApp.start(data, host, status).then((a) => {
       handle.term = a.term;
       handle.resumed = a.resumed;
+      handle.readyAtMs = performance.now();
       document.body.dataset.terminal = "ready";
       markReady();
       return a;
@@ -136,9 +139,9 @@ class TerminalApp {
     this.focus();
   }
 
-  private prompt(): void {
+  private prompt(written?: () => void): void {
     this.editor.reset();
-    this.term.write(this.machine.prompt());
+    this.term.write(this.machine.prompt(), written);
   }
 
   private onData(data: string): void {
@@ -172,8 +175,10 @@ class TerminalApp {
     } finally {
       this.running = null;
     }
-    this.prompt();
-    if (window.hostlabTerminal) window.hostlabTerminal.commandsRun++;
+    // xterm parses writes asynchronously: count the command once its prompt is really on the screen.
+    this.prompt(() => {
+      if (window.hostlabTerminal) window.hostlabTerminal.commandsRun++;
+    });
   }
 
   // Types the saved lines again with no output and no waiting; they go back into the history for Up.

@@ -87,6 +87,12 @@ describe.skipIf(missing !== null)("the book in chromium", () => {
     expect(statuses.length).toBeGreaterThan(0);
     expect(statuses.every((s) => s === "pass")).toBe(true);
     expect(await step.locator(".check-mark").first().textContent()).toBe("✓");
+    // A nested shell changes the prompt, as podman exec -it does on a real host; exit brings the host's back.
+    await typeCommand(page, "podman run -dt --name nested registry.access.redhat.com/ubi9/ubi top");
+    await typeCommand(page, "podman exec -it nested bash");
+    expect(lastLine(await terminalText(page))).toMatch(/^\[root@[0-9a-f]{12} \/\]# $/);
+    await typeCommand(page, "exit");
+    expect(lastLine(await terminalText(page))).toMatch(/^\[root@rhel9 ~\]# $/);
     await page.locator("#terminal").scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTIFACTS, "book-lab-terminal.png") });
 
@@ -124,6 +130,10 @@ async function runPromptLine(page: Page): Promise<void> {
   const before = await page.evaluate(() => window.hostlabTerminal?.commandsRun ?? 0);
   await page.keyboard.press("Enter");
   await page.waitForFunction((n) => (window.hostlabTerminal?.commandsRun ?? 0) > n, before, { timeout: 15_000 });
+}
+
+function lastLine(text: string): string {
+  return text.trimEnd().split("\n").pop() + " ";
 }
 
 // The terminal's whole buffer, read through xterm's API (window.hostlabTerminal.term).
