@@ -9,6 +9,9 @@ import { register as show } from "./show.js";
 import { register as test } from "./test.js";
 import { register as shell } from "./shell.js";
 import { register as book } from "./book.js";
+import { register as grade } from "./grade.js";
+import { register as exportSession } from "./export.js";
+import { register as report } from "./report.js";
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -21,4 +24,7 @@ export const commands: RegisterCommand[] = [
   test,
   newLab,
   book,
+  grade,
+  exportSession,
+  report,
 ];
