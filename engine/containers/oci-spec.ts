@@ -143,7 +143,8 @@ export function ociSpec(c: Container, ctx: SpecContext): Record<string, unknown>
   return spec;
 }
 
-function annotations(c: Container, ctx: SpecContext): Record<string, string> {
+/** The annotations podman puts on a container (config.json `annotations`, inspect `Config.Annotations`). */
+export function annotations(c: Container, ctx: Pick<SpecContext, "era" | "createdIso">): Record<string, string> {
   const a: Record<string, string> = {
     "io.container.manager": "libpod",
     "io.kubernetes.cri-o.Created": ctx.createdIso,

@@ -346,11 +346,23 @@ export function writeStartFiles(host: Host, era: EngineEra, c: Container, config
   writeFile(host, `${runDir}/resolv.conf`, "search example.com\nnameserver 10.0.2.3\n", 0o644, RUNTIME_FILE_LABEL);
   if (era.engine === "podman") {
     writeFile(host, `${runDir}/.containerenv`, "", 0o644, RUNTIME_FILE_LABEL);
-    writeFile(host, `${staticDir}/ctr.log`, c.log, 0o600);
+    writeFile(host, `${staticDir}/ctr.log`, k8sFileLog(c), 0o600);
     for (const f of ["attach", "ctl", "winsz"]) writeFile(host, `${staticDir}/${f}`, "", 0o600);
   } else {
     writeFile(host, `${staticDir}/${c.id}-json.log`, "", 0o600);
   }
+}
+
+/**
+ * conmon's k8s-file log format: one line per line of output, `<RFC3339Nano time> stdout F <text>` (F = full line,
+ * P = partial). The simulation stamps every line with the time the container last started.
+ */
+export function k8sFileLog(c: Container): string {
+  if (c.log === "") return "";
+  const stamp = new Date(c.startedMs ?? c.createdMs).toISOString().replace(/\.(\d{3})Z$/, ".$1000000+00:00");
+  const lines = c.log.split("\n");
+  const last = lines.pop()!;
+  return lines.map((l) => `${stamp} stdout F ${l}\n`).join("") + (last ? `${stamp} stdout P ${last}\n` : "");
 }
 
 /** Records the pids of a started container (pidfile, conmon.pid). */
@@ -366,7 +378,7 @@ export function cleanupRunFiles(host: Host, era: EngineEra, c: Container): void 
   if (era.engine !== "podman") return;
   const { staticDir } = containerDirs(era, c.id);
   for (const f of ["attach", "ctl", "winsz"]) removeTree(host, `${staticDir}/${f}`);
-  writeFile(host, `${staticDir}/ctr.log`, c.log, 0o600);
+  writeFile(host, `${staticDir}/ctr.log`, k8sFileLog(c), 0o600);
 }
 
 /** Deletes a container's layer and directories (rm). */

@@ -9,7 +9,7 @@ import type { Container } from "../container.js";
 import type { EngineEra } from "../engines.js";
 import { containerDirs, isRootfsMounted, layerPaths, layersDir } from "../storage.js";
 import { isoNanos, selinuxEnabled } from "../lifecycle.js";
-import { processEnv } from "../oci-spec.js";
+import { annotations, processEnv } from "../oci-spec.js";
 import { engineState } from "../container.js";
 
 const ZERO_TIME = "0001-01-01T00:00:00Z";
@@ -67,7 +67,7 @@ export function inspectContainer(host: Host, era: EngineEra, c: Container): Insp
     Hostname: c.id.slice(0, 12), Domainname: "", User: "", AttachStdin: false, AttachStdout: false, AttachStderr: false,
     Tty: c.tty, OpenStdin: c.interactive, StdinOnce: false, Env: processEnv(c, era), Cmd: c.command, Image: c.image,
     Volumes: null, WorkingDir: "/", Entrypoint: "", OnBuild: null, Labels: null,
-    Annotations: map({}), StopSignal: 15, CreateCommand: c.createCommand, Umask: "0022", Timeout: 0, StopTimeout: 10,
+    Annotations: map(era.engine === "podman" ? annotations(c, { era, createdIso: isoNanos(c.createdMs) }) : {}), StopSignal: 15, CreateCommand: c.createCommand, Umask: "0022", Timeout: 0, StopTimeout: 10,
   };
   const hostConfig = {
     Binds: c.volumes.map((v) => `${v.source}:${v.destination}:${v.readonly ? "ro" : "rw"},rprivate,rbind`),
