@@ -14,9 +14,11 @@ import { killCommand, sleepCommand, bashCommand, shCommand } from "./process.js"
 import { statCommand } from "./stat.js";
 import { topCommand } from "./top.js";
 import { dateCommand } from "./date.js";
+import { unshareCommand } from "./unshare.js";
+import { chconCommand, restoreconCommand } from "./chcon.js";
 
 export const userlandCommands: UserCommand[] = [
   psCommand, lsCommand, chmodCommand, whoamiCommand, idCommand, hostnameCommand, unameCommand, getenforceCommand,
   mountCommand, umountCommand, touchCommand, mkdirCommand, rmCommand, killCommand, sleepCommand, bashCommand,
-  shCommand, statCommand, topCommand, dateCommand,
+  shCommand, statCommand, topCommand, dateCommand, unshareCommand, chconCommand, restoreconCommand,
 ];
