@@ -75,3 +75,34 @@ describe("process-label check", () => {
     expect(v.status).toBe("not-applicable");
   });
 });
+
+describe("process-label by containers", () => {
+  const probe = "podman container inspect --format '{{.Name}} {{.ProcessLabel}}' web db";
+  const yaml = `{type: process-label, title: t, containers: [web, db], selinux-type: container_t, distinct-mcs: true}`;
+
+  it("reads each container's ProcessLabel", async () => {
+    const v = await verdictOn("rhel7-after", yaml, {
+      [probe]: { stdout: "web system_u:system_r:container_t:s0:c18,c602\ndb system_u:system_r:container_t:s0:c7,c91\n" },
+    });
+    expect(v).toMatchObject({ status: "pass", message: "2 containers web, db with 2 distinct MCS pairs" });
+  });
+
+  it("fails on a shared pair or a missing container", async () => {
+    const shared = await verdictOn("rhel7-after", yaml, {
+      [probe]: { stdout: "web system_u:system_r:container_t:s0:c18,c602\ndb system_u:system_r:container_t:s0:c18,c602\n" },
+    });
+    expect(shared.message).toBe("container web and container db share the MCS pair c18,c602");
+    const missing = await verdictOn("rhel7-after", yaml, {
+      [probe]: { stdout: "web system_u:system_r:container_t:s0:c18,c602\n", stderr: 'Error: no such container "db"\n', exitCode: 125 },
+    });
+    expect(missing.message).toBe("found 1 of the 2 containers web, db");
+  });
+
+  it("is not applicable when podman reports empty labels (real podman 4.3.1 without SELinux: ProcessLabel=)", async () => {
+    const v = await verdictOn("rhel7-after", yaml, {
+      "getenforce 2>/dev/null || ls -dZ / 2>/dev/null": { stdout: "", exitCode: 1 },
+      [probe]: { stdout: "web \ndb \n" },
+    });
+    expect(v).toMatchObject({ status: "not-applicable", message: "SELinux is disabled on this host" });
+  });
+});
