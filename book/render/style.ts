@@ -42,7 +42,8 @@ button.primary { background: var(--accent); color: #fff; border-color: var(--acc
 .toc ol { padding-left: 1.2em; }
 main { min-width: 0; }
 .lab-meta, .muted { color: var(--muted); }
-.step { border-top: 1px solid var(--border); margin-top: 2em; }
+.step { border-top: 1px solid var(--border); margin-top: 2em; scroll-margin-top: 3.5em; }
+.command { scroll-margin-top: 4em; }
 .command { margin: 0.6em 0; }
 .command-line { margin-bottom: 0; border-bottom-left-radius: 0; border-bottom-right-radius: 0; }
 .command-line code { cursor: pointer; }

@@ -101,4 +101,21 @@ describe("buildBook", () => {
     await expect(buildBook({ labFiles: [GOOD, copy], outDir: outDir(), bundleDir })).rejects.toThrow(/lab id "greetings" is also the id of/);
     await expect(buildBook({ labFiles: [], outDir: outDir(), bundleDir })).rejects.toThrow(/no labs to put in the book/);
   });
+
+  it("escapes hostile lab text: a title, prose and commands cannot put markup or script into a page", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "hostlab-book-hostile-"));
+    const file = path.join(dir, "hostile.md");
+    writeFileSync(
+      file,
+      ["---", "id: hostile", "summary: <img src=x onerror=alert(1)>", "---", "", "# <script>alert(1)</script>", "", "## Step </script>", "",
+        "<iframe src=evil></iframe>", "", "```console", '$ echo "</script><b>x</b>"', "  </script><b>x</b>", "```", ""].join("\n"),
+    );
+    const out = outDir();
+    await buildBook({ labFiles: [file], outDir: out, bundleDir });
+    for (const page of ["index.html", "labs/hostile.html"]) {
+      const html = read(out, page);
+      expect(html).not.toMatch(/<script>alert|<img src=x|<iframe|<b>x<\/b>/);
+      expect(html.match(/<\/script>/g)?.length).toBe(html.match(/<script\b/g)?.length);
+    }
+  });
 });

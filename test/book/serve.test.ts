@@ -1,10 +1,11 @@
-// The author's static server: files from the site's folder, index.html for folders, nothing outside it.
+// The author's static server (files from the site's folder, index.html for folders, nothing outside it) and the
+// watcher that makes `hostlab book --serve` rebuild when a lab changes.
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Server } from "node:http";
-import { serveStatic } from "../../book/serve.js";
+import { serveStatic, watchLabs } from "../../book/serve.js";
 
 let server: Server;
 let url: string;
@@ -37,6 +38,23 @@ describe("serveStatic", () => {
     for (const escape of ["../hostlab-serve-secret.txt", "%2e%2e/hostlab-serve-secret.txt", "labs/%2e%2e/%2e%2e/hostlab-serve-secret.txt"]) {
       const res = await fetch(url + escape);
       expect(await res.text()).not.toBe("secret");
+    }
+  });
+});
+
+describe("watchLabs", () => {
+  it("reports a changed lab file and a new lab in a watched folder, and nothing else", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "hostlab-watch-"));
+    writeFileSync(path.join(dir, "a.md"), "# A\n");
+    const seen: string[] = [];
+    const stop = watchLabs([dir], (file) => seen.push(path.basename(file)), 20);
+    try {
+      writeFileSync(path.join(dir, "notes.txt"), "not a lab");
+      writeFileSync(path.join(dir, "b.md"), "# B\n");
+      await expect.poll(() => seen, { timeout: 5_000 }).toContain("b.md");
+      expect(seen).not.toContain("notes.txt");
+    } finally {
+      stop();
     }
   });
 });
