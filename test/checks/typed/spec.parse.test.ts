@@ -74,3 +74,17 @@ describe("parseCheckSpec", () => {
     expect(errors("type: container\ntitle: a\nname: 'x; rm -rf /'\n")[0]).toMatch(/^42:7 name: a container is named by/);
   });
 });
+
+describe("describeVerdict and checkName", () => {
+  it("print report lines and names", async () => {
+    const { describeVerdict, checkName } = await import("../../../checks/check.js");
+    const base = { points: 0, maxPoints: 1, evidence: "" };
+    expect(describeVerdict({ ...base, status: "not-applicable", message: "SELinux is disabled on this host" })).toBe(
+      "not applicable: SELinux is disabled on this host",
+    );
+    expect(describeVerdict({ ...base, status: "fail", message: "x" })).toBe("fail: x");
+    const r = parseCheckSpec("- {type: process, title: top runs, command: top}\n- {type: process, id: tops, title: t, command: top}\n", at);
+    if (!("checks" in r)) throw new Error("parse");
+    expect(r.checks.map(checkName)).toEqual(["top runs", "tops"]);
+  });
+});
