@@ -171,7 +171,7 @@ export async function createSshTarget(destination: Destination, options: SshTarg
           : `timed out after ${secs} s before the host ran anything (stuck logging in, or in a login script or ForceCommand)`, stderr);
     }
     if (stoppedBy === "interrupt") throw new SshTargetError("interrupted", stderr);
-    if (stoppedBy === "overflow") throw new SshTargetError(`the host sent more than ${Math.round(maxBuffer / 1048576)} MiB of output; stopped`, "");
+    if (stoppedBy === "overflow") throw new SshTargetError(`the host sent more than ${maxBuffer >= 1048576 ? `${Math.round(maxBuffer / 1048576)} MiB` : `${Math.round(maxBuffer / 1024)} KiB`} of output; stopped`, "");
     if (!started) {
       if (exit.code === EXIT_SSH_FAILED || exit.code === null) throw new SshTargetError(describeSshFailure(stderr), stderr);
       // Logged in, but the host's shell never ran our script (a ForceCommand, a login shell that is not a shell).

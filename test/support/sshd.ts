@@ -1,4 +1,4 @@
-// Real OpenSSH servers on loopback for the grader's tests and bench: `/usr/sbin/sshd -D -e -f <config>` bound to
+// Real OpenSSH servers on loopback for the grader's tests and bench: `/usr/sbin/sshd -D -f <config> -E <log>` bound to
 // 127.0.0.1 only, with host keys, a client key, authorized_keys, known_hosts and a PID file all in a temp directory.
 // Nothing in /etc or ~/.ssh is read or changed (the one exception: /run/sshd, sshd's privilege-separation directory,
 // is created when missing, as Debian's service unit does).
@@ -74,7 +74,9 @@ export async function startSshd(hosts: Array<{ name: string; kind?: HostKind }>)
     const n = start / PORTS_PER_DAEMON;
     const config = join(dir, `sshd_config.${n}`);
     await writeFile(config, sshdConfig(dir, n, group));
-    daemons.push(execa(SSHD, ["-D", "-e", "-f", config], { reject: false, stdin: "ignore", stdout: "ignore", stderr: "pipe" }));
+    // -E: sshd's log goes to a file. Its per-connection children inherit the log descriptor and can outlive the
+    // listener (a ControlPersist master keeps its connection up to a minute), so a pipe would keep stop() waiting.
+    daemons.push(execa(SSHD, ["-D", "-f", config, "-E", join(dir, `sshd.${n}.log`)], { reject: false, stdio: "ignore" }));
   }
   const stop = async () => {
     for (const d of daemons) d.kill("SIGTERM");
@@ -84,7 +86,7 @@ export async function startSshd(hosts: Array<{ name: string; kind?: HostKind }>)
   try {
     await Promise.all(fleet.map((h) => waitForPort(h.port, daemons)));
   } catch (e) {
-    const logs = await Promise.all(daemons.map(async (d) => (d.exitCode !== null ? String((await d).stderr ?? "") : "")));
+    const logs = await Promise.all(daemons.map((_, n) => readFile(join(dir, `sshd.${n}.log`), "utf8").catch(() => "")));
     await stop();
     throw new Error(`sshd did not start: ${(e as Error).message}\n${logs.join("\n")}`);
   }
