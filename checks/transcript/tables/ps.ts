@@ -14,6 +14,14 @@ const FREE_COLUMNS = new Set([
   "ETIME", "ETIMES", "NI", "PRI", "ADDR", "WCHAN", "F", "NLWP", "CP",
 ]);
 
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return text.length > 0;
+}
+
 function modeOf(column: string): CellMode {
   if (PID_COLUMNS.has(column)) return "pid";
   if (FREE_COLUMNS.has(column)) return "free";
@@ -69,7 +77,8 @@ export function psRule(args: readonly string[]): TableRule {
       if (!modes) return undefined;
       const texts = splitFields(line, modes.length);
       // a row has numbers in its pid columns; anything else (an error, a usage line) matches as a whole line
-      if (!texts || texts.some((t, k) => modes[k] === "pid" && !/^\d+$/.test(t))) return undefined;
+      if (!texts) return undefined;
+      for (let k = 0; k < texts.length; k++) if (modes[k] === "pid" && !isDigits(texts[k])) return undefined;
       return { texts, modes };
     },
   };
