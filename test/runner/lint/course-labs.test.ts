@@ -25,6 +25,7 @@ describe("the course's labs", () => {
       "SELinux and sVirt: labels made up on the fly",
       "Cgroups",
       "Seccomp",
+      "Wrapping up",
     ]);
     expect(lab.steps[1].tasks).toHaveLength(3);
     expect(lab.sessions).toEqual([expect.objectContaining({ container: "on-off-container", closedAt: expect.anything() })]);
@@ -32,5 +33,20 @@ describe("the course's labs", () => {
     expect(files.map((f) => f.path)).toEqual(["profiles/no-chmod.json"]);
     expect(JSON.parse(files[0].content).syscalls[0].names).toContain("fchmodat");
     expect(listCommands(lab).some((c) => c.command.startsWith("podman create -t "))).toBe(true);
+  });
+
+  it("container-hosts gates every lesson with a check, and destroys nothing a grader needs", () => {
+    const lab = load("container-hosts.md");
+    const checks = [...walkBlocks(lab)].filter((v) => v.block.kind === "check");
+    expect(checks.map((v) => v.step?.title)).toEqual([
+      "Container engines and the Linux kernel",
+      "Creating a container step by step",
+      "Creating a container step by step",
+      "SELinux and sVirt: labels made up on the fly",
+      "SELinux and sVirt: labels made up on the fly",
+      "Cgroups",
+      "Seccomp",
+    ]);
+    expect(listCommands(lab).filter((c) => /\b(rm|kill)\b.*(-a|\$\()/.test(c.command))).toEqual([]);
   });
 });
