@@ -7,6 +7,7 @@ import type { LabPlan } from "../play/plan.js";
 import { LabPlayer } from "../play/player.js";
 import type { Progress } from "../state/progress-store.js";
 import type { Target } from "../targets/target.js";
+import { deferTarget } from "./deferred-target.js";
 import { replayLog, type ReplayResult } from "./replay.js";
 import { seedNumber } from "./seed.js";
 
@@ -23,13 +24,19 @@ export interface RestoreOptions {
   /** A person at the keyboard: the built-in clock follows wall time. */
   wallClock: boolean;
   signal?: AbortSignal;
+  /**
+   * A new session on the built-in host boots when first used (deferred-target.ts); setup failures are reported
+   * through this callback then, not in the result.
+   */
+  deferBoot?: (setupFailures: RestoredHost["setupFailures"]) => void;
 }
 
 /** Boots the session's target and brings it to the saved position. */
 export async function restoreHost(plan: LabPlan, progress: Progress, options: RestoreOptions): Promise<RestoredHost> {
+  const fresh = progress.log.length === 0;
+  if (fresh && options.deferBoot && progress.target === "builtin") return deferredHost(plan, progress, options, options.deferBoot);
   const target = await createTarget(progress, options);
   const player = new LabPlayer(plan, target);
-  const fresh = progress.log.length === 0;
   if (progress.target !== "builtin") {
     const failed = fresh ? await player.prepare() : [];
     return { target, player, replay: null, setupFailures: failed.map((f) => ({ command: f.command, exitCode: f.result.exitCode })) };
@@ -40,6 +47,18 @@ export async function restoreHost(plan: LabPlan, progress: Progress, options: Re
   }
   const replay = await replayLog(player, progress.log, progress.step, options.signal);
   return { target, player, replay, setupFailures: [] };
+}
+
+// A new session on the built-in host: booted and prepared when first used.
+function deferredHost(plan: LabPlan, progress: Progress, options: RestoreOptions, report: NonNullable<RestoreOptions["deferBoot"]>): RestoredHost {
+  const deferred = deferTarget("builtin", async () => {
+    const real = await createTarget(progress, options);
+    // Prepared on the real target: the deferred one would wait for this very boot.
+    const failed = await new LabPlayer(plan, real).prepare();
+    report(failed.map((f) => ({ command: f.command, exitCode: f.result.exitCode })));
+    return real;
+  });
+  return { target: deferred, player: new LabPlayer(plan, deferred), replay: null, setupFailures: [] };
 }
 
 async function createTarget(progress: Progress, options: RestoreOptions): Promise<Target> {

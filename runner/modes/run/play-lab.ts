@@ -8,6 +8,7 @@ import { checkName, type Verdict } from "../../../checks/check.js";
 import type { Command } from "../../model/lab.js";
 import type { PlannedStep } from "../../play/plan.js";
 import type { CommandRun, LabPlayer } from "../../play/player.js";
+import { asDeferred } from "../../session/deferred-target.js";
 import type { CheckEntry, LabSession } from "../../session/lab-session.js";
 import { HintCursor, stepHints } from "./hints.js";
 import { Interrupted, type Choice, type Prompter } from "./prompter.js";
@@ -110,6 +111,7 @@ class Play {
   private async offer(s: number, index: number, command: Command): Promise<void> {
     const { screen, prompter } = this.o;
     const count = this.steps[s].commands.length;
+    asDeferred(this.o.player.target).warmUp?.(); // a new host boots while the student reads the menu
     for (;;) {
       const action: CommandAction = prompter
         ? await prompter.choose(`Command ${index + 1}/${count}: ${command.command}`, COMMAND_CHOICES, "run")
@@ -173,6 +175,7 @@ class Play {
   private async type(command: Command | string): Promise<CommandRun> {
     const { player, screen, signal } = this.o;
     if (signal.aborted) throw new Interrupted();
+    await asDeferred(player.target).ready?.();
     const line = typeof command === "string" ? command : command.command;
     screen.line(screen.chalk.dim(player.target.prompt()) + line);
     const run = await player.type(command, { signal });
@@ -186,6 +189,7 @@ class Play {
     const { player, screen, prompter } = this.o;
     if (!prompter) return;
     screen.note("A shell on the lab's host. An empty line or :back returns to the lab.");
+    await asDeferred(player.target).ready?.();
     for (;;) {
       const line = await prompter.shellLine(player.target.prompt());
       const trimmed = line?.trim();

@@ -90,7 +90,12 @@ async function sit(name: string, title: string, plan: LabPlan, settings: RunSett
     if (opened.resumed && session.progress.target === "builtin" && session.progress.log.length > 20) {
       screen.line(screen.chalk.dim(`Rebuilding your host from ${count(session.progress.log.length, "saved command")}…`));
     }
-    const host = await restoreHost(plan, session.progress, { wallClock: !settings.yes, signal: io.signal });
+    const host = await restoreHost(plan, session.progress, {
+      wallClock: !settings.yes,
+      signal: io.signal,
+      // Someone is reading: the first menu need not wait for a new host to boot.
+      deferBoot: settings.yes ? undefined : (failures) => warnSetup(screen, failures),
+    });
     if (io.signal.aborted) return leave(screen, opened, name, EXIT_INTERRUPTED);
     tellRestored(screen, title, opened, host);
 
@@ -111,7 +116,7 @@ async function sit(name: string, title: string, plan: LabPlan, settings: RunSett
 
 function tellRestored(screen: Screen, title: string, opened: OpenedSession, host: RestoredHost): void {
   const { progress } = opened.session;
-  for (const f of host.setupFailures) screen.warn(`setup: \`${f.command}\` failed (exit status ${f.exitCode}); the lab may not work as written`);
+  warnSetup(screen, host.setupFailures);
   if (!opened.resumed) return;
   const at = `step ${progress.step + 1}`;
   if (host.replay) screen.note(`Resuming ${title} at ${at} (${count(host.replay.replayed, "command")} replayed)`);
@@ -125,6 +130,10 @@ function tellRestored(screen: Screen, title: string, opened: OpenedSession, host
   if (host.replay?.diverged.length) {
     screen.warn(`${host.replay.diverged.length} replayed command(s) ended differently than the first time; check the host with the shell.`);
   }
+}
+
+function warnSetup(screen: Screen, failures: RestoredHost["setupFailures"]): void {
+  for (const f of failures) screen.warn(`setup: \`${f.command}\` failed (exit status ${f.exitCode}); the lab may not work as written`);
 }
 
 function leave(screen: Screen, opened: OpenedSession, name: string, status: number): number {
