@@ -23,7 +23,8 @@ import { bindMount, createRootMountNamespace, mountProc, mountTree } from "../fs
 import { addMount, dropMountNamespace } from "../fs/mounts.js";
 import { engineState, type Container } from "./container.js";
 import type { EngineEra } from "./engines.js";
-import { containerDirs, layerPaths, rootfsHas, rootfsMount, storageDirIno, upperCreate } from "./storage.js";
+import { containerDirs, layerPaths, rootfsHas, rootfsMount, upperCreate } from "./storage.js";
+import { storageDirIno } from "./storage-tree.js";
 import { classifyInit, type InitProgram } from "./entrypoint.js";
 import { processEnv } from "./oci-spec.js";
 

@@ -44,7 +44,6 @@ interface RegistryErrors {
 
 const RH_ENV = ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "container=oci"];
 const PLAIN_ENV = ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"];
-const MB = 1000 * 1000;
 
 function rhLabels(name: string, version: string, release: string): Record<string, string> {
   return {
