@@ -50,8 +50,11 @@ export interface HostProfile {
   kernelVersion: string;
   /** coreutils' ls -Z layout: "rhel7" (mode user group context name) or "modern" (context as an extra column) */
   lsZFormat: "rhel7" | "modern";
-  /** procps: whether `ps -Z` pads the LABEL column to a fixed width (procps-ng 4) or widens it (3.3.10) */
-  psLabelWidth: number;
+  /**
+   * coreutils quotes file names in its messages (8.25+: `ls: cannot access '/x'`, `File: /x`); 8.22 does not quote
+   * in ls' errors and quotes stat's `File: '/x'`
+   */
+  coreutilsQuoting: "8.22" | "modern";
   /** versions the container engines report */
   podmanVersion: string;
   dockerVersion: string;

@@ -38,7 +38,7 @@ export const rhel7: HostProfile = {
   kernelRelease: "3.10.0-1062.el7.x86_64",
   kernelVersion: "#1 SMP Thu Jul 18 20:25:13 UTC 2019",
   lsZFormat: "rhel7",
-  psLabelWidth: 0,
+  coreutilsQuoting: "8.22",
   podmanVersion: "1.4.4",
   dockerVersion: "1.13.1",
   cgroupVersion: 1,

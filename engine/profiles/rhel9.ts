@@ -28,7 +28,7 @@ export const rhel9: HostProfile = {
   kernelRelease: "5.14.0-427.13.1.el9_4.x86_64",
   kernelVersion: "#1 SMP PREEMPT_DYNAMIC Wed Apr 10 10:29:16 EDT 2024",
   lsZFormat: "modern",
-  psLabelWidth: 0,
+  coreutilsQuoting: "modern",
   podmanVersion: "4.9.4-rhel",
   dockerVersion: "26.1.3",
   cgroupVersion: 2,

@@ -68,7 +68,7 @@ function ls(args: string[], ctx: CommandContext): CommandResult {
   if (f.numeric) f.long = true;
   if (paths.length === 0) paths.push(".");
   const abs = (p: string): string => (p.startsWith("/") ? p : `${ctx.cwd === "/" ? "" : ctx.cwd}/${p}`);
-  const q = (p: string): string => (rhel7 ? p : p.includes(" ") ? `'${p}'` : `'${p}'`);
+  const q = (p: string): string => (ctx.host.profile.coreutilsQuoting === "8.22" ? p : `'${p}'`);
 
   let stderr = "";
   let exitCode = 0;

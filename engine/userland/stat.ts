@@ -53,7 +53,7 @@ function stat(args: string[], ctx: CommandContext): CommandResult {
     else files.push(a);
   }
   if (files.length === 0) return { stderr: "stat: missing operand\nTry 'stat --help' for more information.\n", exitCode: 1 };
-  const rhel7 = ctx.host.profile.lsZFormat === "rhel7";
+  const rhel7 = ctx.host.profile.coreutilsQuoting === "8.22";
   let stdout = "";
   let stderr = "";
   for (const f of files) {
