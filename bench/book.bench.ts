@@ -55,7 +55,20 @@ if (missing) {
       times.push(await page.evaluate(() => window.hostlabTerminal?.readyAtMs ?? NaN));
       await page.close();
     }
-    report("book: page load to a usable terminal (chromium, median of 5)", median(times.slice(1)), "ms", "aim < 1000 ms; first load excluded (cold cache)");
+    report("book: page load to a usable terminal (chromium, median of 5)", median(times.slice(1)), "ms", "aim < 1000 ms; Try it clicked at DOMContentLoaded");
+    // A reader who reads first finds the host booted while the tab was idle: "Try it" then only opens xterm.
+    const clicks: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const page = await browser.context.newPage();
+      await page.goto(`${url}labs/${firstLab}.html`, { waitUntil: "load" });
+      await page.waitForTimeout(1500);
+      const clickedAt = await page.evaluate(() => performance.now());
+      await page.locator("[data-action=try-it]").first().click();
+      await page.waitForFunction(() => document.body.dataset.terminal === "ready");
+      clicks.push((await page.evaluate(() => window.hostlabTerminal?.readyAtMs ?? NaN)) - clickedAt);
+      await page.close();
+    }
+    report("book: Try it to a usable terminal after reading (median of 5)", median(clicks), "ms", "host booted while the tab was idle");
   } finally {
     await browser.close();
     server.close();

@@ -38,6 +38,12 @@ function setUpPage(data: LabPageData): void {
   const status = document.getElementById("terminal-status");
   if (!panel || !host || !status) return;
   let app: Promise<TerminalApp> | null = null;
+  // The host boots once, when the tab is idle after loading (or at the first click, whichever comes first), so
+  // "Try it" usually finds it ready: a reader reads before they type.
+  let machine: Promise<Machine> | null = null;
+  const boot = () => (machine ??= bootMachine(data));
+  const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
+  window.addEventListener("load", () => idle(() => void boot().catch(() => {})), { once: true }); // a failure shows at "Try it"
   let markReady: () => void = () => {};
   const handle: TerminalHandle = { term: null, ready: new Promise((r) => (markReady = r)), resumed: 0, commandsRun: 0, readyAtMs: null };
   window.hostlabTerminal = handle;
@@ -45,7 +51,7 @@ function setUpPage(data: LabPageData): void {
   const open = (): Promise<TerminalApp> => {
     panel.hidden = false;
     document.body.classList.add("terminal-open");
-    app ??= TerminalApp.start(data, host, status).then((a) => {
+    app ??= TerminalApp.start(data, host, status, boot()).then((a) => {
       handle.term = a.term;
       handle.resumed = a.resumed;
       handle.readyAtMs = performance.now();
@@ -53,7 +59,14 @@ function setUpPage(data: LabPageData): void {
       markReady();
       return a;
     });
-    app.then((a) => a.focus());
+    app.then(
+      (a) => a.focus(),
+      (e: unknown) => {
+        // A bug in the engine or a page from a broken build: say so where the reader looks, and let them retry.
+        status.textContent = `the built-in host failed to start: ${e instanceof Error ? e.message : String(e)} (reload to try again)`;
+        document.body.dataset.terminal = "failed";
+      },
+    );
     return app;
   };
   document.querySelectorAll<HTMLElement>("[data-action=try-it]").forEach((button) => button.addEventListener("click", () => void open()));
@@ -102,7 +115,7 @@ class TerminalApp {
     this.session = saved ?? { version: 1, hash: data.hash, seed: data.seed, profile: data.profile, log: [] };
   }
 
-  static async start(data: LabPageData, element: HTMLElement, status: HTMLElement): Promise<TerminalApp> {
+  static async start(data: LabPageData, element: HTMLElement, status: HTMLElement, booting: Promise<Machine>): Promise<TerminalApp> {
     // lineHeight above 1: at 1 the DOM renderer clips underscores, and `container_t` reads as `container t`.
     const term = new Terminal({ cursorBlink: true, convertEol: false, fontSize: 14, lineHeight: 1.2, scrollback: 5000, theme: terminalTheme() });
     const fit = new FitAddon();
@@ -112,7 +125,7 @@ class TerminalApp {
     new ResizeObserver(() => fit.fit()).observe(element);
     new MutationObserver(() => (term.options.theme = terminalTheme())).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
     status.textContent = "starting the built-in host…";
-    const machine = await bootMachine(data);
+    const machine = await booting;
     const saved = loadSession(localStorage, data.id, data);
     const app = new TerminalApp(data, term, machine, saved);
     if (saved && saved.log.length) {
