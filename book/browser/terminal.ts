@@ -130,9 +130,12 @@ class TerminalApp {
     const app = new TerminalApp(data, term, machine, saved);
     if (saved && saved.log.length) {
       status.textContent = `replaying ${saved.log.length} commands…`;
-      app.resumed = await app.replay(saved);
-      status.textContent = `session resumed (${app.resumed} ${app.resumed === 1 ? "command" : "commands"} replayed)`;
-      term.writeln(`\x1b[2m# session resumed: ${app.resumed} ${app.resumed === 1 ? "command" : "commands"} replayed\x1b[0m`);
+      const diverged = await app.replay(saved);
+      app.resumed = saved.log.length;
+      const replayed = `${app.resumed} ${app.resumed === 1 ? "command" : "commands"} replayed`;
+      const differ = diverged ? `; ${diverged} ended differently than before (Reset starts afresh)` : "";
+      status.textContent = `session resumed (${replayed}${differ})`;
+      term.writeln(`\x1b[2m# session resumed: ${replayed}${differ}\x1b[0m`);
     } else {
       status.textContent = `built-in host (${data.profile}) ready`;
       term.writeln(`\x1b[2m# A simulated ${data.profile} host runs in this tab. Click a command in the text to put it here.\x1b[0m`);
@@ -194,18 +197,21 @@ class TerminalApp {
     });
   }
 
-  // Types the saved lines again with no output and no waiting; they go back into the history for Up.
+  // Types the saved lines again with no output and no waiting; they go back into the history for Up. Returns how
+  // many ended with another exit status than the first time (a sign the engine changed since the last visit).
   private async replay(saved: SavedSession): Promise<number> {
+    let diverged = 0;
     this.machine.fastForward = true;
     try {
       for (const entry of saved.log) {
-        await this.machine.run(entry.line);
+        const r = await this.machine.run(entry.line);
+        if (r.exitCode !== entry.exitCode) diverged++;
         this.editor.remember(entry.line);
       }
     } finally {
       this.machine.fastForward = false;
     }
-    return saved.log.length;
+    return diverged;
   }
 }
 
