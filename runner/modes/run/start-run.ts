@@ -2,7 +2,7 @@
 // play, and print the summary. Returns the exit status: 0 finished or quit, 1 a `--yes` run met failures, 2 bad
 // input (or no terminal to ask on), 130 left with Ctrl-C — with progress saved in every case.
 import chalk, { Chalk } from "chalk";
-import { EXIT_BAD_INPUT } from "../../labs/errors.js";
+import { EXIT_BAD_INPUT, LabInputError } from "../../labs/errors.js";
 import { findLab } from "../../labs/find.js";
 import { readLabText } from "../../labs/load.js";
 import { planLab, type LabPlan } from "../../play/plan.js";
@@ -69,6 +69,10 @@ export async function startRun(name: string, settings: RunSettings, io: RunIo): 
 async function sit(name: string, title: string, plan: LabPlan, settings: RunSettings, io: RunIo, screen: Screen, opened: OpenedSession): Promise<number> {
   for (const notice of opened.notices) screen.warn(notice);
   const { session } = opened;
+  // The real machine only ever on request, every sitting: a saved local session does not carry the permission over.
+  if (session.progress.target === "local" && settings.target !== "local") {
+    throw new LabInputError(`your session of ${plan.lab.id} runs on this machine; add --target local to continue it, or --restart to use the built-in host`);
+  }
 
   if (session.progress.finishedAt && session.progress.step >= plan.steps.length) {
     screen.note(`You finished ${title} already. Add --restart to do it again (your progress is kept as a backup).`);
@@ -77,8 +81,9 @@ async function sit(name: string, title: string, plan: LabPlan, settings: RunSett
   }
 
   const prompter = settings.yes ? null : io.prompter();
+  let host: RestoredHost | undefined;
   try {
-    if (session.progress.target === "local" && !settings.yes && !opened.resumed) {
+    if (session.progress.target === "local" && !settings.yes) {
       const ok = await prompter!.confirm("Run this lab's commands on THIS machine, for real (not the built-in host)?", false);
       if (!ok) {
         screen.note("Nothing was run. Leave out --target local to use the built-in host.");
@@ -90,7 +95,7 @@ async function sit(name: string, title: string, plan: LabPlan, settings: RunSett
     if (opened.resumed && session.progress.target === "builtin" && session.progress.log.length > 20) {
       screen.line(screen.chalk.dim(`Rebuilding your host from ${count(session.progress.log.length, "saved command")}…`));
     }
-    const host = await restoreHost(plan, session.progress, {
+    host = await restoreHost(plan, session.progress, {
       wallClock: !settings.yes,
       signal: io.signal,
       // Someone is reading: the first menu need not wait for a new host to boot.
@@ -100,7 +105,6 @@ async function sit(name: string, title: string, plan: LabPlan, settings: RunSett
     tellRestored(screen, title, opened, host);
 
     const result = await playLab({ player: host.player, session, screen, prompter, signal: io.signal });
-    await host.target.close();
     if (result.outcome === "finished") {
       screen.summary(title, summarize(plan, session.progress), true);
       return settings.yes && result.failures > 0 ? EXIT_FAILURES : 0;
@@ -111,6 +115,7 @@ async function sit(name: string, title: string, plan: LabPlan, settings: RunSett
     throw e;
   } finally {
     prompter?.close();
+    await host?.target.close(); // a local target's scratch directories go, whatever happened
   }
 }
 

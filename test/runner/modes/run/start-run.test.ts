@@ -84,5 +84,7 @@ describe("hostlab run, around the loop", () => {
     expect(yes.out).toContain("1 step, on this machine");
     expect(yes.out).toMatch(/# echo from-the-real-shell\nfrom-the-real-shell\n✓ output matches the notes/);
     expect((await savedProgress(state, "local")).target).toBe("local");
+    // Continuing a local session needs the flag again; the saved target does not grant it.
+    await expect(runLab(lab, state, null, { restart: false })).rejects.toThrow(/runs on this machine; add --target local to continue it/);
   });
 });
