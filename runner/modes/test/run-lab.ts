@@ -3,7 +3,7 @@
 // step from one who didn't), then every command is typed and judged against the notes, then the checks run again
 // (they must pass). The same LabPlayer drives `hostlab run`, so a lab that passes here behaves the same for a
 // student. Everything that happens becomes plain data (a LabOutcome) plus, for `--update`, what each command printed.
-import { checkName, checkProbes, type Check } from "../../../checks/check.js";
+import { checkName } from "../../../checks/check.js";
 import type { CommandResult } from "../../../checks/probe.js";
 import { selfTestCheck } from "../../../checks/self-test.js";
 import { LabInputError } from "../../labs/errors.js";
@@ -13,8 +13,8 @@ import type { Lab } from "../../model/lab.js";
 import { planLab, type LabPlan } from "../../play/plan.js";
 import { combined, LabPlayer, type CommandRun } from "../../play/player.js";
 import type { CheckOutcome, CommandOutcome, LabOutcome, Status, StepOutcome } from "../../report/results.js";
-import { createHost, openSession, type Host } from "../../../engine/index.js";
-import { createBuiltinTarget, type BuiltinTarget } from "../../targets/builtin.js";
+import { createBuiltinTarget } from "../../targets/builtin.js";
+import { HostCopy } from "./host-copy.js";
 import { seedOf } from "./seed.js";
 
 /** What a command printed in the test run, kept for `--update`. */
@@ -64,8 +64,7 @@ export async function testLab(lab: Lab): Promise<LabTestResult> {
     if (!errors.some((x) => x.line === e.line && x.message.startsWith(e.message))) errors.push({ line: e.line, message: e.message });
   }
   const target = createBuiltinTarget({ seed: seedOf(lab.meta.seed), profile: lab.meta.host });
-  let copy: Host | null = null; // for the probes before a step, made when a step first has checks
-  const copyOfHost = () => (copy ??= createHost({ seed: seedOf(lab.meta.seed), profile: lab.meta.host }));
+  const copy = new HostCopy(target, { seed: seedOf(lab.meta.seed), profile: lab.meta.host });
   const player = new LabPlayer(plan, target);
   const actuals: ActualOutput[] = [];
   try {
@@ -74,7 +73,7 @@ export async function testLab(lab: Lab): Promise<LabTestResult> {
       errors.push({ line: lab.metaPositions.setup?.line ?? 1, message: `setup command \`${failed.command}\` failed (exit ${failed.result.exitCode}): ${why}` });
     }
     const steps: StepOutcome[] = [];
-    for (let i = 0; i < plan.steps.length; i++) steps.push(await testStep(plan, player, target, copyOfHost, i, errors, actuals));
+    for (let i = 0; i < plan.steps.length; i++) steps.push(await testStep(plan, player, copy, i, errors, actuals));
     return { outcome: { id: lab.id, path: lab.file, title: lab.title ?? lab.id, durationMs: performance.now() - started, steps, errors }, actuals };
   } finally {
     await target.close();
@@ -85,17 +84,20 @@ export async function testLab(lab: Lab): Promise<LabTestResult> {
 // is interrupted as Ctrl-C would, and fails (exit 130) like any other command whose output differs.
 const COMMAND_TIMEOUT_MS = 60_000;
 
-async function testStep(plan: LabPlan, player: LabPlayer, target: BuiltinTarget, copy: () => Host, index: number, errors: LabOutcome["errors"], actuals: ActualOutput[]): Promise<StepOutcome> {
+async function testStep(plan: LabPlan, player: LabPlayer, copy: HostCopy, index: number, errors: LabOutcome["errors"], actuals: ActualOutput[]): Promise<StepOutcome> {
   const planned = plan.steps[index];
-  const before = await recordProbes(target, copy, planned.checks);
+  // Probed on a copy of the host (host-copy.ts), so checks leave no trace in what the commands print.
+  const before = await copy.probe(planned.checks);
   await player.enterStep(index);
+  copy.invalidate();
   const commands: CommandOutcome[] = [];
   for (const command of planned.commands) {
     const run = await player.type(command, { signal: AbortSignal.timeout(COMMAND_TIMEOUT_MS) });
+    copy.invalidate();
     commands.push(commandOutcome(run));
     actuals.push({ line: command.line, output: combined(run.result), exitCode: run.result.exitCode, matched: run.status === "pass" });
   }
-  const after = await recordProbes(target, copy, planned.checks);
+  const after = await copy.probe(planned.checks);
   const checks: CheckOutcome[] = [];
   for (const check of planned.checks) {
     // The self-test judges the probe answers recorded before and after the step; selfTestCheck holds the rules (and
@@ -119,24 +121,6 @@ async function testStep(plan: LabPlan, player: LabPlayer, target: BuiltinTarget,
     });
   }
   return { title: planned.step.title, line: planned.step.line, commands, checks };
-}
-
-// Asks every probe of the step's checks now, so the checks can be judged as of this moment. The probes run on a copy
-// of the host: even a read-only probe takes pids, and pid gaps, ids and MCS pairs come from one random stream (a
-// seccomp check with `probe: run` even starts a container), so probing the host itself would change every id the
-// lab prints afterwards. On the copy, the commands' output is the same with or without checks, and what `--update`
-// writes is what the commands alone print.
-async function recordProbes(target: BuiltinTarget, copyOfHost: () => Host, checks: Check[]): Promise<Map<string, CommandResult>> {
-  const answers = new Map<string, CommandResult>();
-  const probes = [...new Set(checks.flatMap(checkProbes))];
-  if (probes.length === 0) return answers;
-  const copy = copyOfHost();
-  copy.restore(target.host.snapshot());
-  for (const command of probes) {
-    const r = await openSession(copy, { interactive: false }).run(command);
-    answers.set(command, { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode });
-  }
-  return answers;
 }
 
 function replay(answers: Map<string, CommandResult>) {
