@@ -17,6 +17,8 @@ export interface RunInTaskOptions {
   signal?: AbortSignal;
   /** nested-shell hooks of the terminal, when the caller has one (`podman run -it image bash`) */
   control?: ShellControl;
+  /** stdout is a terminal (`-t`): ls prints columns; without, one name a line as into a pipe */
+  tty?: boolean;
 }
 
 const NO_TERMINAL: ShellControl = { interactive: false, pushShell: () => undefined };
@@ -25,7 +27,7 @@ const NO_TERMINAL: ShellControl = { interactive: false, pushShell: () => undefin
 export async function runInTask(host: Host, task: Task, line: string, opts: RunInTaskOptions = {}): Promise<RunResult> {
   const hostname = host.namespaces.byId[task.ns.uts]?.hostname ?? host.profile.hostname;
   const env = opts.env ?? loginEnv(host, task.cred.uid, hostname);
-  const shell = new Shell(host, task, opts.control ?? NO_TERMINAL, { cwd: opts.cwd ?? task.cwd, env, noFork: true });
+  const shell = new Shell(host, task, opts.control ?? NO_TERMINAL, { cwd: opts.cwd ?? task.cwd, env, noFork: true, tty: opts.tty });
   return shell.run(line, opts.signal);
 }
 

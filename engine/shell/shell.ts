@@ -40,6 +40,8 @@ export interface ShellOptions {
   env?: Record<string, string>;
   /** every command runs as the shell's own task (a container's entrypoint) instead of forked children */
   noFork?: boolean;
+  /** whether stdout is a terminal for commands run as the shell's own task (`podman run -t`); default unknown */
+  tty?: boolean;
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
@@ -90,7 +92,7 @@ export class Shell {
           env,
           stdin: typeof jctx.stdin === "string" ? decodeLatin1Utf8(jctx.stdin) : "",
           signal: jctx.signal,
-          stdoutIsTty: task === this.task ? undefined : this.ttyPids.has(task.pid),
+          stdoutIsTty: task === this.task ? this.opts.tty : this.ttyPids.has(task.pid),
           shell: this.control,
           exec: async (line, o = {}) => {
             if (!jctx.exec) return { stdout: "", stderr: "bash: exec unavailable\n", exitCode: 126 };
