@@ -3,11 +3,13 @@
 // step from one who didn't), then every command is typed and judged against the notes, then the checks run again
 // (they must pass). The same LabPlayer drives `hostlab run`, so a lab that passes here behaves the same for a
 // student. Everything that happens becomes plain data (a LabOutcome) plus, for `--update`, what each command printed.
+import { createHash } from "node:crypto";
 import { checkName } from "../../../checks/check.js";
 import type { CommandResult } from "../../../checks/probe.js";
 import { selfTestCheck } from "../../../checks/self-test.js";
 import { LabInputError } from "../../labs/errors.js";
-import { loadLab } from "../../labs/load.js";
+import { readLabText } from "../../labs/load.js";
+import { parseLab } from "../../parse/index.js";
 import { lintLab } from "../../lint/index.js";
 import type { Lab } from "../../model/lab.js";
 import { planLab, type LabPlan } from "../../play/plan.js";
@@ -32,19 +34,28 @@ export interface ActualOutput {
 export interface LabTestResult {
   outcome: LabOutcome;
   actuals: ActualOutput[];
+  /** SHA-256 of the file as it was tested (`--update` refuses to rewrite a file that changed since), if read from disk. */
+  sourceHash?: string;
+}
+
+/** The hash `LabTestResult.sourceHash` holds for a lab's text. */
+export function hashSource(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
 }
 
 /** Tests the lab at `file` (as the user named it). Never throws: an unreadable lab is a lab error. */
 export async function testLabFile(file: string): Promise<LabTestResult> {
   let lab: Lab;
+  let text: string;
   try {
-    lab = loadLab(file);
+    text = readLabText(file);
+    lab = parseLab(text, file);
   } catch (e) {
     if (!(e instanceof LabInputError)) throw e;
     return { outcome: { id: file, path: file, title: file, durationMs: 0, steps: [], errors: [{ line: 0, message: e.message }] }, actuals: [] };
   }
   try {
-    return await testLab(lab);
+    return { ...(await testLab(lab)), sourceHash: hashSource(text) };
   } catch (e) {
     // A bug in hostlab or the engine must cost one lab, not the whole run.
     const message = `internal error while testing: ${e instanceof Error ? e.message : String(e)} (please report this)`;

@@ -8,7 +8,7 @@ import type { Command } from "../../model/lab.js";
 import { planLab } from "../../play/plan.js";
 import { writeFileAtomic } from "../../state/atomic-write.js";
 import { rewriteExpectedOutput } from "./rewrite-output.js";
-import { testLab, type LabTestResult } from "./run-lab.js";
+import { hashSource, testLab, type LabTestResult } from "./run-lab.js";
 
 export interface UpdateOutcome {
   file: string;
@@ -23,6 +23,11 @@ export interface UpdateOutcome {
 /** Rewrites the expected outputs of `file` that did not match in `result`, and writes the file if it still parses. */
 export async function updateLabFile(file: string, result: LabTestResult): Promise<UpdateOutcome> {
   const original = readFileSync(file, "utf8");
+  // The run's line numbers belong to the text it tested: an editor that saved the file since would get its new
+  // lines overwritten by output meant for others.
+  if (result.sourceHash !== undefined && result.sourceHash !== hashSource(original)) {
+    return { file, rewritten: [], retest: null, refused: "the file changed while it was being tested; run `hostlab test --update` again" };
+  }
   const commands = playedCommands(original, file);
   const first = rewriteExpectedOutput(original, commands, result.actuals);
   if (first.rewritten.length === 0) return { file, rewritten: [], retest: null };

@@ -59,6 +59,17 @@ describe("updateLabFile", () => {
     expect(readFileSync(file, "utf8")).toBe(original);
   });
 
+  it("refuses to rewrite a file that changed after it was tested", async () => {
+    const { file, original } = scratch("basics.md");
+    writeFileSync(file, original.replace("  hello from the lab", "  hello from a lab"));
+    const result = await testLabFile(file);
+    const edited = original.replace("  hello from the lab", "  hello from a lab").replace("# Shell basics", "# Shell basics, edited");
+    writeFileSync(file, edited);
+    const u = await updateLabFile(file, result);
+    expect(u.refused).toContain("the file changed while it was being tested");
+    expect(readFileSync(file, "utf8")).toBe(edited);
+  });
+
   it("refuses output that the parser would read back as commands", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "hostlab-update-"));
     const file = path.join(dir, "prompts.md");
