@@ -15,6 +15,7 @@ import { type RngState, createRng, seedFrom } from "./kernel/rng.js";
 import { type TaskTable, type Task, createTaskTable, spawnTask } from "./kernel/tasks.js";
 import { type NamespaceTable, createNamespaceTable } from "./kernel/namespaces.js";
 import { type CgroupTree, createCgroupTree } from "./kernel/cgroups.js";
+import { type KernelLog, createKernelLog } from "./kernel/printk.js";
 import { rootCred } from "./kernel/credentials.js";
 import { type InodeTable, createInodeTable } from "./fs/inode.js";
 import { type MountTables, createMountTables } from "./fs/mounts.js";
@@ -57,6 +58,8 @@ export interface HostState {
   loginPid: number;
   /** state of the container engines, one key per engine ("podman", "docker", "registry" …); plain data only */
   engines: Record<string, unknown>;
+  /** the kernel's message ring buffer (kernel/printk.ts; dmesg) */
+  kmsg: KernelLog;
 }
 
 /** A structured clone of a HostState. */
@@ -82,7 +85,7 @@ export interface Host extends HostState {
 /** The date seeded hosts start at: the day the seed notes were captured (Mar 26, 13:00 UTC). */
 export const SEEDED_START_MS = Date.UTC(2026, 2, 26, 13, 0, 0);
 
-const STATE_KEYS = ["profileName", "clock", "rng", "tasks", "namespaces", "cgroups", "inodes", "mounts", "loginPid", "engines"] as const;
+const STATE_KEYS = ["profileName", "clock", "rng", "tasks", "namespaces", "cgroups", "inodes", "mounts", "loginPid", "engines", "kmsg"] as const;
 
 /** Boots a host. */
 export function createHost(options: HostOptions = {}): Host {
@@ -105,6 +108,7 @@ export function createHost(options: HostOptions = {}): Host {
     mounts: createMountTables(),
     loginPid: 0,
     engines: {},
+    kmsg: createKernelLog(profile),
   };
   if (interactive) state.clock.offsetMs = startMs - timeSource();
 

@@ -12,6 +12,8 @@ export interface Cgroup {
   path: string;
   /** interface file → value, e.g. { "memory.max": "44040192", "pids.max": "2048" } */
   limits: Record<string, string>;
+  /** event counters the kernel keeps for the group (memory.events: max, oom, oom_kill — kernel/oom.ts) */
+  events?: Record<string, number>;
 }
 
 export interface CgroupTree {
