@@ -41,8 +41,9 @@ export function statusText(era: EngineEra, c: Container, now: number): string {
 
 function commandText(era: EngineEra, c: Container, noTrunc: boolean): string {
   let cmd = c.command.join(" ");
-  const limit = 20;
-  if (!noTrunc && cmd.length > limit) cmd = cmd.slice(0, limit - 3) + (era.family === "dockerce" ? "…" : "...");
+  // podman: psReporter.Command cuts past 17 characters; docker: stringutils.Ellipsis(command, 20)
+  const limit = era.engine === "podman" ? 17 : 20;
+  if (!noTrunc && cmd.length > limit) cmd = cmd.slice(0, 17) + (era.family === "dockerce" ? "…" : "...");
   return era.quoteCommand ? JSON.stringify(cmd) : cmd;
 }
 
