@@ -19,6 +19,7 @@ function interfaceFiles(host: Host, hierarchy: string, group: string): Record<st
   const procs = (): string => tasks().map((p) => `${p}\n`).join("");
   const memBytes = (): string => String(Object.values(host.tasks.byPid).filter((t) => t.cgroup === group || t.cgroup.startsWith(group === "/" ? "/" : group + "/")).reduce((n, t) => n + t.rssKiB * 1024, 0));
   const root = group === "/";
+  const ev = (name: string): number => host.cgroups.groups[group]?.events?.[name] ?? 0;
   if (hierarchy === "") {
     const files: Record<string, () => string> = {
       "cgroup.controllers": () => "cpuset cpu io memory hugetlb pids rdma misc\n",
@@ -34,7 +35,7 @@ function interfaceFiles(host: Host, hierarchy: string, group: string): Record<st
       "cgroup.events": () => `populated ${tasks().length > 0 ? 1 : 0}\nfrozen 0\n`, "cgroup.freeze": () => "0\n", "cgroup.kill": () => "",
       "cgroup.type": () => "domain\n", "cpu.max": () => "max 100000\n", "cpu.weight": () => "100\n", "cpu.pressure": () => "some avg10=0.00 avg60=0.00 avg300=0.00 total=0\n",
       "io.max": () => "", "io.weight": () => "default 100\n", "io.pressure": () => "some avg10=0.00 avg60=0.00 avg300=0.00 total=0\n",
-      "memory.current": () => memBytes() + "\n", "memory.events": () => "low 0\nhigh 0\nmax 0\noom 0\noom_kill 0\n", "memory.high": () => "max\n",
+      "memory.current": () => memBytes() + "\n", "memory.events": () => `low 0\nhigh 0\nmax ${ev("max")}\noom ${ev("oom")}\noom_kill ${ev("oom_kill")}\n`, "memory.high": () => "max\n",
       "memory.low": () => "0\n", "memory.max": () => "max\n", "memory.min": () => "0\n", "memory.pressure": () => "some avg10=0.00 avg60=0.00 avg300=0.00 total=0\n",
       "memory.swap.current": () => "0\n", "memory.swap.max": () => "max\n", "pids.current": () => `${tasks().length}\n`, "pids.max": () => "max\n",
     };
@@ -47,7 +48,7 @@ function interfaceFiles(host: Host, hierarchy: string, group: string): Record<st
     memory: {
       "memory.limit_in_bytes": () => V1_NO_LIMIT + "\n", "memory.memsw.limit_in_bytes": () => V1_NO_LIMIT + "\n",
       "memory.soft_limit_in_bytes": () => V1_NO_LIMIT + "\n", "memory.usage_in_bytes": () => memBytes() + "\n",
-      "memory.max_usage_in_bytes": () => memBytes() + "\n", "memory.failcnt": () => "0\n", "memory.swappiness": () => "60\n",
+      "memory.max_usage_in_bytes": () => memBytes() + "\n", "memory.failcnt": () => `${ev("max")}\n`, "memory.swappiness": () => "60\n",
       "memory.oom_control": () => "oom_kill_disable 0\nunder_oom 0\n", "memory.stat": () => `cache 0\nrss ${memBytes()}\n`,
     },
     pids: { "pids.current": () => `${tasks().length}\n`, "pids.max": () => "max\n" },
