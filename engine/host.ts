@@ -15,8 +15,10 @@ import { type RngState, createRng, seedFrom } from "./kernel/rng.js";
 import { type TaskTable, type Task, createTaskTable, spawnTask } from "./kernel/tasks.js";
 import { type NamespaceTable, createNamespaceTable } from "./kernel/namespaces.js";
 import { type CgroupTree, createCgroupTree } from "./kernel/cgroups.js";
-import { type KernelLog, createKernelLog } from "./kernel/printk.js";
 import { rootCred } from "./kernel/credentials.js";
+import { type SelinuxState, createSelinuxState } from "./kernel/avc.js";
+import { type AuditState, createAuditState } from "./kernel/audit.js";
+import { type KernelLog, createKernelLog } from "./kernel/printk.js";
 import { type InodeTable, createInodeTable } from "./fs/inode.js";
 import { type MountTables, createMountTables } from "./fs/mounts.js";
 import { buildRootFs } from "./fs/rootfs.js";
@@ -58,6 +60,10 @@ export interface HostState {
   loginPid: number;
   /** state of the container engines, one key per engine ("podman", "docker", "registry" …); plain data only */
   engines: Record<string, unknown>;
+  /** SELinux's enforcing switch (kernel/avc.ts) */
+  selinux: SelinuxState;
+  /** the audit subsystem's serial numbers (kernel/audit.ts) */
+  audit: AuditState;
   /** the kernel's message ring buffer (kernel/printk.ts; dmesg) */
   kmsg: KernelLog;
 }
@@ -85,7 +91,7 @@ export interface Host extends HostState {
 /** The date seeded hosts start at: the day the seed notes were captured (Mar 26, 13:00 UTC). */
 export const SEEDED_START_MS = Date.UTC(2026, 2, 26, 13, 0, 0);
 
-const STATE_KEYS = ["profileName", "clock", "rng", "tasks", "namespaces", "cgroups", "inodes", "mounts", "loginPid", "engines", "kmsg"] as const;
+const STATE_KEYS = ["profileName", "clock", "rng", "tasks", "namespaces", "cgroups", "inodes", "mounts", "loginPid", "engines", "selinux", "audit", "kmsg"] as const;
 
 /** Boots a host. */
 export function createHost(options: HostOptions = {}): Host {
@@ -108,6 +114,8 @@ export function createHost(options: HostOptions = {}): Host {
     mounts: createMountTables(),
     loginPid: 0,
     engines: {},
+    selinux: createSelinuxState(),
+    audit: createAuditState(),
     kmsg: createKernelLog(profile),
   };
   if (interactive) state.clock.offsetMs = startMs - timeSource();
