@@ -14,7 +14,7 @@ import type { Task } from "./tasks.js";
 import { exitTask } from "./tasks.js";
 import { decideSyscall } from "./seccomp.js";
 import { capable } from "./credentials.js";
-import { checkAccess } from "./selinux.js";
+import { avcHasPerm, selinuxConfines, type AccessObject } from "./avc.js";
 import { type ErrnoName, ErrnoError, errnoName } from "./errno.js";
 
 /** A syscall's result as a value. `killed` when seccomp killed the task (SIGSYS). */
@@ -68,9 +68,10 @@ export const SYSCALLS: Record<string, SyscallEntry> = {
 
 /**
  * Enters the kernel as `task` (null = the kernel itself, e.g. an engine laying out image layers: no checks).
- * `regs` are the numeric arguments seccomp's argument rules look at; `run` is the handler.
+ * `regs` are the numeric arguments seccomp's argument rules look at; `run` is the handler; `target` finds the
+ * object SELinux is asked about (engine/fs/inode-security.ts for file calls).
  */
-export function syscall<T>(host: Host, task: Task | null, name: string, regs: number[], run: () => T, target?: string): SyscallResult<T> {
+export function syscall<T>(host: Host, task: Task | null, name: string, regs: number[], run: () => T, target?: () => AccessObject | undefined): SyscallResult<T> {
   const entry = SYSCALLS[name];
   if (!entry) throw new Error(`syscall: "${name}" is not in the syscall table`);
   if (task) {
@@ -83,8 +84,10 @@ export function syscall<T>(host: Host, task: Task | null, name: string, regs: nu
       }
     }
     if (entry.cap && !capable(task.cred, entry.cap)) return { ok: false, errno: "EPERM" };
-    if (entry.selinux && target !== undefined && checkAccess(task.label, target, entry.selinux[0], entry.selinux[1]) !== "allow") {
-      return { ok: false, errno: "EACCES" };
+    // SELinux (kernel/avc.ts): `target` looks up the object the call touches, only for a confined domain
+    if (entry.selinux && target && selinuxConfines(task)) {
+      const obj = target();
+      if (obj && !avcHasPerm(host, task, name, regs, obj)) return { ok: false, errno: "EACCES" };
     }
   }
   try {
