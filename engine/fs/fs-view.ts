@@ -18,6 +18,7 @@ import {
   type FsCaller, sysStat, sysReadFile, sysWriteFile, sysMkdir, sysCreate, sysSymlink, sysLink, sysUnlink, sysRename,
   sysReaddir, sysReadlink, sysChmod, sysChown, sysUtimes, sysSetLabel,
 } from "./file-ops.js";
+import { accessObject } from "./inode-security.js";
 
 /** The label of work the kernel does on its own behalf. */
 const KERNEL_LABEL = "system_u:system_r:kernel_t:s0";
@@ -43,13 +44,15 @@ export class FsView {
   }
 
   /** Runs a syscall as this view's task and returns its result as a value. */
-  sys<T>(name: string, regs: number[], run: (c: FsCaller) => T): SyscallResult<T> {
+  sys<T>(name: string, regs: number[], run: (c: FsCaller) => T, path?: string): SyscallResult<T> {
     const c = this.caller;
-    return syscall(this.host, this.task, name, regs, () => run(c));
+    // the object SELinux is asked about, looked up only when the task's domain is confined
+    const target = path === undefined ? undefined : () => accessObject(this.host, c, name, regs, path);
+    return syscall(this.host, this.task, name, regs, () => run(c), target);
   }
 
   private must<T>(name: string, path: string, regs: number[], run: (c: FsCaller) => T, syscallWord = name): T {
-    const r = this.sys(name, regs, run);
+    const r = this.sys(name, regs, run, path);
     if (!r.ok) throw new ErrnoError(r.errno, syscallWord, path);
     return r.value;
   }
