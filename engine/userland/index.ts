@@ -16,9 +16,11 @@ import { topCommand } from "./top.js";
 import { dateCommand } from "./date.js";
 import { unshareCommand } from "./unshare.js";
 import { chconCommand, restoreconCommand } from "./chcon.js";
+import { catCommand } from "./cat.js";
 
 export const userlandCommands: UserCommand[] = [
   psCommand, lsCommand, chmodCommand, whoamiCommand, idCommand, hostnameCommand, unameCommand, getenforceCommand,
   mountCommand, umountCommand, touchCommand, mkdirCommand, rmCommand, killCommand, sleepCommand, bashCommand,
   shCommand, statCommand, topCommand, dateCommand, unshareCommand, chconCommand, restoreconCommand,
+  catCommand,
 ];
