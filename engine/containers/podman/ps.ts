@@ -43,7 +43,8 @@ function commandText(era: EngineEra, c: Container, noTrunc: boolean): string {
   let cmd = c.command.join(" ");
   // podman: psReporter.Command cuts past 17 characters; docker: stringutils.Ellipsis(command, 20)
   const limit = era.engine === "podman" ? 17 : 20;
-  if (!noTrunc && cmd.length > limit) cmd = cmd.slice(0, 17) + (era.family === "dockerce" ? "…" : "...");
+  // docker-ce's Ellipsis keeps the display width: 19 characters and "…"
+  if (!noTrunc && cmd.length > limit) cmd = era.family === "dockerce" ? `${cmd.slice(0, 19)}…` : `${cmd.slice(0, 17)}...`;
   return era.quoteCommand ? JSON.stringify(cmd) : cmd;
 }
 
