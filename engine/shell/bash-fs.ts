@@ -15,7 +15,8 @@ type ReadFileOptions = { encoding?: BufferEncoding | null };
 type WriteFileOptions = { encoding?: BufferEncoding };
 
 export class BashFs implements IFileSystem {
-  constructor(readonly view: FsView) {}
+  /** `view` is switched by the shell to the view of the command running now (commands run one at a time) */
+  constructor(public view: FsView) {}
 
 
   async readFile(path: string, _options?: ReadFileOptions | BufferEncoding): Promise<string> {

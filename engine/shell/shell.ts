@@ -8,7 +8,7 @@
  * across statements, a redirect to a missing directory prints `bash: f: No such file or directory` instead of
  * failing the whole run, and commands the host provides (ps, ls, whoami …) replace just-bash's.
  */
-import { Bash, defineCommand, parse } from "just-bash";
+import { Bash, defineCommand, getCommandNames, parse } from "just-bash";
 import type { Command as JbCommand, ScriptNode, StatementNode } from "just-bash";
 import type { Host } from "../host.js";
 import type { Task } from "../kernel/tasks.js";
@@ -55,6 +55,7 @@ export class Shell {
   env: Record<string, string>;
   lastStatus = 0;
   private bash: Bash | undefined;
+  private bashFs: BashFs;
   /** tasks forked for the statement running now, by command name (consumed in order) */
   private running = new Map<string, Task[]>();
   /** pids of running commands whose stdout is the terminal */
@@ -62,6 +63,7 @@ export class Shell {
 
   constructor(readonly host: Host, readonly task: Task, private control: ShellControl, readonly opts: ShellOptions = {}) {
     this.fs = new FsView(host, task);
+    this.bashFs = new BashFs(this.fs);
     this.cwd = opts.cwd ?? task.cwd;
     this.env = { ...(opts.env ?? {}) };
   }
@@ -104,7 +106,7 @@ export class Shell {
             return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
           } : undefined,
         };
-        const r = await cmd.run(args, ctx);
+        const r = await this.asTask(ctx.fs, () => Promise.resolve(cmd.run(args, ctx)));
         const stdout = r.stdout ?? "";
         // ASCII output is already its own byte string: saying so spares just-bash re-measuring and re-encoding
         // it as UTF-8 at every pipe and accounting step (most of `ps -efZ`'s time with 1,000 tasks)
@@ -112,8 +114,18 @@ export class Shell {
         return { stdout, stderr: r.stderr ?? "", exitCode: r.exitCode, stdoutKind: kind };
       }));
     }
+    // the shell library's own programs (cat, grep, sed …) run as their forked task too: /proc/self, the label
+    // and seccomp filter of the file accesses are that process'
+    for (const name of getCommandNames()) {
+      if (this.host.commands.has(name) || name === "bash" || name === "sh") continue;
+      customCommands.push(defineCommand(name, async (args, jctx) => {
+        if (!jctx.origCommand) return { stdout: "", stderr: `bash: ${name}: command not found\n`, exitCode: 127 };
+        const task = this.taskFor(name);
+        return this.asTask(task === this.task ? this.fs : new FsView(this.host, task), () => jctx.origCommand!(args));
+      }));
+    }
     this.bash = new Bash({
-      fs: new BashFs(this.fs),
+      fs: this.bashFs,
       cwd: this.cwd,
       env: this.env,
       customCommands,
@@ -124,6 +136,17 @@ export class Shell {
       defenseInDepth: false,
     });
     return this.bash;
+  }
+
+  /** Runs `fn` with the interpreter's file system acting as `view` (the command's process), then switches back. */
+  private async asTask<T>(view: FsView, fn: () => Promise<T>): Promise<T> {
+    const prev = this.bashFs.view;
+    this.bashFs.view = view;
+    try {
+      return await fn();
+    } finally {
+      this.bashFs.view = prev;
+    }
   }
 
   /** The task a command runs as: the one forked for it in this statement, else the shell itself. */

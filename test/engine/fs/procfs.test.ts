@@ -26,3 +26,12 @@ describe("/proc", () => {
     expect((await s.run(`grep NSpid /proc/${c.init.pid}/status`)).stdout).toBe(`NSpid:\t${c.init.pid}\t1\n`);
   });
 });
+
+describe("/proc/self", () => {
+  it("is the process reading it, shell builtins and library programs alike", async () => {
+    const { s } = seeded("rhel7");
+    expect((await s.run("cat /proc/self/comm")).stdout).toBe("cat\n");
+    expect((await s.run("grep Name /proc/self/status")).stdout).toBe("Name:\tgrep\n");
+    expect((await s.run("ls -l /proc/self/status | wc -l")).stdout).toBe("1\n");
+  });
+});
