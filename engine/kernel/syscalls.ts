@@ -64,6 +64,12 @@ export const SYSCALLS: Record<string, SyscallEntry> = {
   getuid: {},
   uname: {},
   chmod: { selinux: ["file", "setattr"] },
+  mmap: {},
+  settimeofday: { cap: "CAP_SYS_TIME" },
+  clock_settime: { cap: "CAP_SYS_TIME" },
+  keyctl: {},
+  reboot: { cap: "CAP_SYS_BOOT" },
+  syslog: {},
 };
 
 /**
@@ -79,6 +85,9 @@ export function syscall<T>(host: Host, task: Task | null, name: string, regs: nu
       const d = decideSyscall(task.seccomp, { name, args: regs }, new Set(task.cred.caps));
       if (d.action === "errno") return { ok: false, errno: errnoName(d.errno) };
       if (d.action === "kill" || d.action === "trap") {
+        // the task dies with SIGSYS (and a core dump) before the call does anything; its shell sees status 159
+        task.state = "Z";
+        task.exitStatus = 128 + SIGSYS;
         exitTask(host, task.pid, 128 + SIGSYS);
         return { ok: false, errno: "ENOSYS", killed: true };
       }
