@@ -104,3 +104,21 @@ function exeOf(task: Task): string {
   const first = task.argv[0] ?? "";
   return first.startsWith("/") ? first : `/usr/bin/${first}`;
 }
+
+/** The root of selinuxfs: a container's view has none (podman masks it), so SELinux looks disabled in there. */
+export function selinuxfsVisible(task: Task): boolean {
+  return !selinuxConfines(task);
+}
+
+/**
+ * A write of "0" or "1" to /sys/fs/selinux/enforce (sel_write_enforce): root only (the file is 0644), and the
+ * policy's `security { setenforce }`, which no confined domain holds. A change is audited as MAC_STATUS.
+ */
+export function setEnforcing(host: Host, task: Task, enforcing: boolean): "EACCES" | undefined {
+  if (task.cred.uid !== 0 || !selinuxfsVisible(task)) return "EACCES";
+  const state = selinuxState(host);
+  const old = state.enforcing;
+  state.enforcing = enforcing;
+  logAuditEvent(host, [["MAC_STATUS", `enforcing=${enforcing ? 1 : 0} old_enforcing=${old ? 1 : 0} auid=0 ses=1 enabled=1 old-enabled=1 lsm=selinux res=1`]]);
+  return undefined;
+}
