@@ -6,6 +6,7 @@
 import type { UserCommand, CommandContext, CommandResult } from "./command.js";
 import { userName, hostnameOf } from "../shell/prompt.js";
 import { getNamespace } from "../kernel/namespaces.js";
+import { selinuxfsVisible, selinuxState } from "../kernel/avc.js";
 
 export const whoamiCommand: UserCommand = {
   name: "whoami",
@@ -58,5 +59,8 @@ function uname(args: string[], ctx: CommandContext): CommandResult {
 }
 export const unameCommand: UserCommand = { name: "uname", run: uname };
 
-/** getenforce: the host runs SELinux enforcing (a container sees the host's mode too). */
-export const getenforceCommand: UserCommand = { name: "getenforce", run: () => ({ stdout: "Enforcing\n", exitCode: 0 }) };
+/** getenforce: the kernel's mode (setenforce switches it); a confined container has no selinuxfs: Disabled. */
+export const getenforceCommand: UserCommand = {
+  name: "getenforce",
+  run: (_args, ctx) => ({ stdout: `${!selinuxfsVisible(ctx.task) ? "Disabled" : selinuxState(ctx.host).enforcing ? "Enforcing" : "Permissive"}\n`, exitCode: 0 }),
+};
