@@ -17,10 +17,13 @@ import { dateCommand } from "./date.js";
 import { unshareCommand } from "./unshare.js";
 import { chconCommand, restoreconCommand } from "./chcon.js";
 import { catCommand } from "./cat.js";
+import { setenforceCommand } from "./setenforce.js";
+import { sestatusCommand } from "./sestatus.js";
+import { ausearchCommand } from "./ausearch.js";
 
 export const userlandCommands: UserCommand[] = [
   psCommand, lsCommand, chmodCommand, whoamiCommand, idCommand, hostnameCommand, unameCommand, getenforceCommand,
   mountCommand, umountCommand, touchCommand, mkdirCommand, rmCommand, killCommand, sleepCommand, bashCommand,
   shCommand, statCommand, topCommand, dateCommand, unshareCommand, chconCommand, restoreconCommand,
-  catCommand,
+  catCommand, setenforceCommand, sestatusCommand, ausearchCommand,
 ];
