@@ -21,6 +21,7 @@ import { rm } from "./rm.js";
 import { run } from "./run.js";
 import { start } from "./start.js";
 import { stop } from "./stop.js";
+import { top } from "./top.js";
 import { umount } from "./umount.js";
 import { version } from "./version.js";
 
@@ -32,13 +33,13 @@ export interface Subcommand {
 }
 
 /** Subcommands both engines have. */
-export const sharedSubcommands: Subcommand[] = [run, create, start, stop, kill, rm, ps, exec, inspect, logs, images, pull, version, info];
+export const sharedSubcommands: Subcommand[] = [run, create, start, stop, kill, rm, ps, exec, inspect, logs, top, images, pull, version, info];
 /** podman-only subcommands. */
 export const podmanOnlySubcommands: Subcommand[] = [mount, umount];
 
 /** `podman container ls` → ps, `podman image ls` → images … */
 const GROUPS: Record<string, Record<string, string>> = {
-  container: { ls: "ps", list: "ps", run: "run", create: "create", start: "start", stop: "stop", kill: "kill", rm: "rm", exec: "exec", inspect: "inspect", logs: "logs", mount: "mount", umount: "umount" },
+  container: { ls: "ps", list: "ps", top: "top", run: "run", create: "create", start: "start", stop: "stop", kill: "kill", rm: "rm", exec: "exec", inspect: "inspect", logs: "logs", mount: "mount", umount: "umount" },
   image: { ls: "images", list: "images", pull: "pull", inspect: "inspect" },
 };
 
@@ -46,7 +47,7 @@ const GROUPS: Record<string, Record<string, string>> = {
 const GLOBAL_WITH_VALUE = new Set(["--log-level", "--root", "--runroot", "--runtime", "--cgroup-manager", "--storage-driver", "-H", "--host", "--config"]);
 
 /** podman subcommands where `-l`/`--latest` stands for the most recently created container. */
-const LATEST_AWARE = new Set(["start", "stop", "kill", "rm", "inspect", "logs", "exec", "mount", "umount"]);
+const LATEST_AWARE = new Set(["start", "stop", "kill", "rm", "inspect", "logs", "exec", "mount", "umount", "top"]);
 
 /** Replaces `-l`/`--latest` with the latest container's id, in place (podman's --latest). */
 function replaceLatest(call: EngineCall, args: string[]): string[] {

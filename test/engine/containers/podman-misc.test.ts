@@ -57,3 +57,18 @@ describe("docker inspect and image inspect", async () => {
     expect(steps[3]!.result.stdout).toBe("[]\n");
   });
 });
+
+describe("podman top", () => {
+  it("lists the container's processes in its own pid namespace, as podman 4.3.1 does", async () => {
+    const host = containerHost("rhel9");
+    const steps = await runLines(host, [
+      "mkdir -p /tmp/rt/hostmnt", "touch /tmp/rt/hostmnt/on",
+      "podman create -t --name on-off-container -v /tmp/rt/hostmnt:/mnt:Z quay.io/fatherlinux/on-off-container",
+      "podman start on-off-container", "podman top on-off-container",
+    ]);
+    const lines = steps[4]!.result.stdout.split("\n");
+    expect(lines[0]).toBe("USER        PID         PPID        %CPU        ELAPSED     TTY         TIME        COMMAND");
+    expect(lines[1]).toMatch(/^root {8}1 {11}0 {11}\d\.\d{3} +\S+ +pts\/0 {7}0s {10}bash -c if \[ -f \/mnt\/on \]; then top; fi $/);
+    expect(lines[2]).toMatch(/^root {8}\d+ +1 {11}\d\.\d{3} +\S+ +pts\/0 {7}0s {10}top $/);
+  });
+});
