@@ -15,7 +15,6 @@ import { anyHostErrored, type HostGrade } from "../../report/grade-results.js";
 import { hashLabText } from "../../session/lab-hash.js";
 import { writeFileAtomic } from "../../state/atomic-write.js";
 import { gradeEntry, type FleetOptions } from "./grade-fleet.js";
-import { gradeSession } from "./grade-session.js";
 import { gradedChecks } from "./graded-checks.js";
 import { renderGrades, type GradeReporter } from "./render.js";
 import { readResults, appendGrade } from "./results-log.js";
@@ -121,12 +120,14 @@ export async function gradeFromCli(labName: string, flags: GradeFlags): Promise<
   let finished = 0;
   const started = performance.now();
   if (done.size && !flags.quiet) process.stderr.write(`hostlab: resuming: ${mine.length - todo.length} of ${mine.length} hosts already graded\n`);
+  // The built-in host (the engine) is loaded only when sessions are graded.
+  const gradeSession = mine.some((j) => j.kind === "session") ? (await import("./grade-session.js")).gradeSession : undefined;
   try {
     await runPool(todo, fleet.jobs, controller.signal, async (job) => {
       const grade =
         job.kind === "host"
           ? await gradeEntry(job.entry, fleet)
-          : await gradeSession(job.file, job.index, { plan, lab: labRef, checks, timeoutMs: hostTimeoutMs, signal: controller.signal });
+          : await gradeSession!(job.file, job.index, { plan, lab: labRef, checks, timeoutMs: hostTimeoutMs, signal: controller.signal });
       if (controller.signal.aborted) return; // not a result: --resume grades it again
       appendGrade(resultsPath, grade);
       finished++;
@@ -147,7 +148,7 @@ export async function gradeFromCli(labName: string, flags: GradeFlags): Promise<
   } else process.stdout.write(renderGrades(reporter, grades, color));
   if (!flags.quiet) {
     const secs = ((performance.now() - started) / 1000).toFixed(1);
-    process.stderr.write(`hostlab: ${todo.length} graded in ${secs} s; results in ${resultsPath}${flags.output ? `, report in ${flags.output}` : ""}\n`);
+    process.stderr.write(`hostlab: ${todo.length} ${todo.length === 1 ? "host" : "hosts"} done in ${secs} s; results in ${resultsPath}${flags.output ? `, report in ${flags.output}` : ""}\n`);
   }
   return anyHostErrored(grades) ? 1 : 0;
 }
