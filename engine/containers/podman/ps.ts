@@ -85,7 +85,23 @@ export const ps = {
     if (f.bools.has("latest")) {
       const latest = [...list].sort((a, b) => b.createdMs - a.createdMs || call.state.order.indexOf(b.id) - call.state.order.indexOf(a.id))[0];
       list = latest ? [latest] : [];
-    } else if (!f.bools.has("all")) list = list.filter((c) => c.status === "running");
+    } else if (!f.bools.has("all") && !(f.lists.get("filter") ?? []).some((x) => x.startsWith("status="))) {
+      // a status filter looks at every container, as podman's does
+      list = list.filter((c) => c.status === "running");
+    }
+    for (const filter of f.lists.get("filter") ?? []) {
+      const eq = filter.indexOf("=");
+      const key = filter.slice(0, eq);
+      const value = filter.slice(eq + 1);
+      const test: Record<string, (c: (typeof list)[number]) => boolean> = {
+        name: (c) => c.name.includes(value),
+        id: (c) => c.id.startsWith(value),
+        status: (c) => c.status === value,
+        ancestor: (c) => c.image === value || c.imageGiven === value || c.image.startsWith(`${value}:`) || c.imageId.startsWith(value),
+      };
+      if (eq < 0 || !test[key]) return call.fail(call.era.engine === "podman" ? `invalid filter "${filter}"` : `Invalid filter '${key}'`);
+      list = list.filter(test[key]!);
+    }
     const noTrunc = f.bools.has("no-trunc");
     const rows = list.map((c) => psRow(call.era, c, now, noTrunc));
     if (f.bools.has("quiet")) {
