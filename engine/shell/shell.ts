@@ -8,7 +8,7 @@
  * across statements, a redirect to a missing directory prints `bash: f: No such file or directory` instead of
  * failing the whole run, and commands the host provides (ps, ls, whoami …) replace just-bash's.
  */
-import { Bash, defineCommand, getCommandNames, parse } from "just-bash";
+import { Bash, defineCommand, getCommandNames } from "just-bash";
 import type { Command as JbCommand, ScriptNode, StatementNode } from "just-bash";
 import type { Host } from "../host.js";
 import type { Task } from "../kernel/tasks.js";
@@ -164,7 +164,8 @@ export class Shell {
     reapTasks(this.host);
     let script: ScriptNode | null = null;
     try {
-      script = parse(line);
+      // Bash.transform parses without running (just-bash's browser build exports no bare parser)
+      script = this.interpreter().transform(line).ast;
     } catch {
       script = null;
     }
