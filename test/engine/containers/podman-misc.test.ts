@@ -72,3 +72,21 @@ describe("podman top", () => {
     expect(lines[2]).toMatch(/^root {8}\d+ +1 {11}\d\.\d{3} +\S+ +pts\/0 {7}0s {10}top $/);
   });
 });
+
+describe("ps --filter", () => {
+  it("filters by name, status and ancestor", async () => {
+    const host = containerHost("rhel9");
+    const steps = await runLines(host, [
+      `podman run -d --name web ${UBI7} sleep 100`,
+      `podman run --name once ${UBI7} true`,
+      "podman ps -f name=web --format '{{.Names}}'",
+      "podman ps --filter status=exited --format '{{.Names}}'",
+      `podman ps -a --filter ancestor=${UBI7} -q | wc -l`,
+      "podman ps -f bogus=1",
+    ]);
+    expect(steps[2]!.result.stdout).toBe("web\n");
+    expect(steps[3]!.result.stdout).toBe("once\n");
+    expect(steps[4]!.result.stdout.trim()).toBe("2");
+    expect(steps[5]!.result.stderr).toBe('Error: invalid filter "bogus=1"\n');
+  });
+});
