@@ -96,6 +96,8 @@ export interface Container {
   mac: string;
   /** exec sessions that ran (ids) */
   execIds: string[];
+  /** the OOM killer killed a process of it during its last run (its cgroup's memory.events oom_kill) */
+  oomKilled?: boolean;
 }
 
 /** The state of one engine on a host. */

@@ -165,6 +165,7 @@ export function startProcesses(host: Host, era: EngineEra, c: Container, selinux
   }
   const pids = c.resources.pidsLimit ?? (era.engine === "podman" ? 2048 : undefined);
   if (pids !== undefined) limits["pids.max"] = String(pids);
+  c.oomKilled = false;
   createCgroup(host, era.cgroupOf(c.id), limits);
   if (era.engine === "podman") createCgroup(host, era.monitorCgroupOf(c.id));
 
@@ -258,6 +259,8 @@ export function spawnExec(host: Host, era: EngineEra, c: Container, argv: string
 
 /** Tears down what a stopped container leaves: its monitor, cgroups, mount namespace. */
 export function teardown(host: Host, era: EngineEra, c: Container): void {
+  // conmon/containerd learn of an OOM kill from the cgroup's memory.events before the cgroup goes
+  if ((host.cgroups.groups[era.cgroupOf(c.id)]?.events?.oom_kill ?? 0) > 0) c.oomKilled = true;
   if (c.monitorPid !== undefined && host.tasks.byPid[c.monitorPid]) exitTask(host, c.monitorPid, 0);
   for (const t of Object.values(host.tasks.byPid)) if (t.containerId === c.id) exitTask(host, t.pid, 137);
   removeCgroup(host, era.cgroupOf(c.id));

@@ -73,10 +73,14 @@ export function chargeMemory(host: Host, task: Task, bytes: number): ChargeResul
   const limit = group === "/" ? host.profile.memTotalKiB * 1024 : memoryMaxOf(host, group);
   const room = Math.max(0, limit - memoryCurrent(host, group));
   task.rssKiB += Math.floor(room / 1024);
-  task.vszKiB = Math.max(task.vszKiB, task.rssKiB + Math.ceil(bytes / 1024) - Math.floor(room / 1024) + 4000);
+  // the faulting allocation never completes: what is mapped is what was touched, plus the program itself
+  task.vszKiB = Math.max(task.vszKiB, task.rssKiB + 4000);
   const victim = selectVictim(host, group) ?? task;
   countEvents(host, group);
   report(host, task, victim, group, limit);
+  // the victim is a zombie until its parent reaps it: its shell reads the status and says "Killed"
+  victim.state = "Z";
+  victim.exitStatus = 128 + SIGKILL;
   exitTask(host, victim.pid, 128 + SIGKILL);
   return { ok: false, victim, group };
 }

@@ -50,8 +50,11 @@ export function createKernelLog(profile: HostProfile): KernelLog {
 
 /** printk(): appends a message stamped with the time since boot. */
 export function printk(host: Host, level: number, text: string): void {
-  const usec = Math.max(0, Math.round((host.clock.nowMs - host.clock.bootMs) * 1000));
   const log = host.kmsg.records;
+  // messages printed in one burst are microseconds apart, not at the same instant
+  const last = log[log.length - 1];
+  const now = Math.max(0, Math.round((host.clock.nowMs - host.clock.bootMs) * 1000));
+  const usec = last && last.usec >= now ? last.usec + 23 : now;
   log.push({ usec, level, text });
   if (log.length > KMSG_MAX_RECORDS) log.splice(0, log.length - KMSG_MAX_RECORDS);
 }

@@ -20,10 +20,15 @@ import { catCommand } from "./cat.js";
 import { setenforceCommand } from "./setenforce.js";
 import { sestatusCommand } from "./sestatus.js";
 import { ausearchCommand } from "./ausearch.js";
+import { dmesgCommand } from "./dmesg.js";
+import { systemdCglsCommand } from "./systemd-cgls.js";
+import { tailCommand } from "./tail.js";
+import { ddCommand } from "./dd.js";
 
 export const userlandCommands: UserCommand[] = [
   psCommand, lsCommand, chmodCommand, whoamiCommand, idCommand, hostnameCommand, unameCommand, getenforceCommand,
   mountCommand, umountCommand, touchCommand, mkdirCommand, rmCommand, killCommand, sleepCommand, bashCommand,
   shCommand, statCommand, topCommand, dateCommand, unshareCommand, chconCommand, restoreconCommand,
   catCommand, setenforceCommand, sestatusCommand, ausearchCommand,
+  dmesgCommand, systemdCglsCommand, tailCommand, ddCommand,
 ];

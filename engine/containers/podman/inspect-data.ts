@@ -44,7 +44,7 @@ export function inspectContainer(host: Host, era: EngineEra, c: Container): Insp
     Running: running,
     Paused: false,
     Restarting: false,
-    OOMKilled: false,
+    OOMKilled: c.oomKilled ?? false,
     Dead: false,
     Pid: c.pid ?? 0,
     ...(era.engine === "podman" ? { ConmonPid: c.monitorPid ?? 0 } : {}),
