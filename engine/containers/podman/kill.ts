@@ -7,7 +7,8 @@ import type { CommandResult } from "../../userland/command.js";
 import { parseFlags } from "../cli/flags.js";
 import type { EngineCall } from "../cli/engine-call.js";
 import { listContainers } from "../container.js";
-import { killContainer, SIGNALS } from "../lifecycle.js";
+import { killContainer, SIGNALS, stopContainer } from "../lifecycle.js";
+import { classifyInit } from "../entrypoint.js";
 
 /** kill */
 export const kill = {
@@ -34,7 +35,11 @@ export const kill = {
         code = call.era.engine === "podman" ? 125 : 1;
         continue;
       }
-      killContainer(call.host, c, signal);
+      // pid 1 of a namespace gets only the signals it has handlers for: a shell or sleep ignores TERM, INT, HUP
+      const p = classifyInit(c.command, { tty: c.tty, stdin: c.interactive });
+      const ignores = p.kind === "conditional" || ((p.kind === "daemon" || p.kind === "timed") && p.ignoresTerm);
+      if (p.kind === "daemon" && p.termStatus !== undefined && signal === SIGNALS.TERM) stopContainer(call.host, c, false, 0, p.termStatus);
+      else if (!(ignores && [SIGNALS.TERM, SIGNALS.INT, SIGNALS.HUP].includes(signal))) killContainer(call.host, c, signal);
       call.out(`${ref}\n`);
     }
     return call.done(code);
