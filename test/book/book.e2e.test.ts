@@ -1,12 +1,13 @@
 // The book as a reader meets it: built from ./labs into a temp folder, served on 127.0.0.1, driven in headless
 // Debian chromium. The index lists every lab; the container-hosts page shows `ps -efZ` output captured at build time
 // with container_t labels; the terminal runs the built-in host in the page (a container started there shows up in
-// `ps -efZ` as container_t), a step's checks pass in the page, and a reload resumes the session. Screenshots go to
-// test-artifacts/ for a person to look at.
+// `ps -efZ` as container_t), a step's checks pass in the page, a reload resumes the session, and the same site works
+// opened from file://. Screenshots go to test-artifacts/ for a person to look at.
 import { mkdirSync, mkdtempSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildBook } from "../../book/build.js";
@@ -26,9 +27,10 @@ describe.skipIf(missing !== null)("the book in chromium", () => {
   let url: string;
   let browser: { context: BrowserContext; close: () => Promise<void> };
   let page: Page;
+  let out: string;
 
   beforeAll(async () => {
-    const out = mkdtempSync(path.join(tmpdir(), "hostlab-book-e2e-"));
+    out = mkdtempSync(path.join(tmpdir(), "hostlab-book-e2e-"));
     await buildBook({ labFiles, outDir: out });
     ({ server, url } = await serveStatic(out, 0));
     browser = await launchChromium();
@@ -103,6 +105,17 @@ describe.skipIf(missing !== null)("the book in chromium", () => {
     await typeCommand(page, "ps -efZ | grep 'sleep 100'");
     expect(await terminalText(page)).toMatch(/container_t:s0:c\d+,c\d+ .*sleep 100/);
   }, 45_000);
+
+  it("works from file:// too: the lab page opens from the index and its terminal runs", async () => {
+    await page.goto(pathToFileURL(path.join(out, "index.html")).href);
+    await page.locator("[data-lab=container-hosts] h2 a").click();
+    expect(page.url()).toMatch(/^file:.*\/labs\/container-hosts\.html$/);
+    await page.evaluate(() => localStorage.clear());
+    await page.locator("[data-action=try-it]").first().click();
+    await page.waitForFunction(() => document.body.dataset.terminal === "ready");
+    await typeCommand(page, "echo from-$(hostname)");
+    expect(await terminalText(page)).toMatch(/^from-\S+$/m);
+  });
 
   it("is readable on a phone, in the dark theme", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
