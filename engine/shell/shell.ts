@@ -50,7 +50,7 @@ const ASCII = /^[\x00-\x7f]*$/;
 const VOLATILE = new Set(["IFS", "OPTIND", "SHELLOPTS", "BASHOPTS", "BASH_REMATCH", "PIPESTATUS", "_", "RANDOM", "LINENO", "SECONDS"]);
 
 export class Shell {
-  readonly fs: FsView;
+  fs: FsView;
   cwd: string;
   env: Record<string, string>;
   lastStatus = 0;
@@ -61,7 +61,7 @@ export class Shell {
   /** pids of running commands whose stdout is the terminal */
   private ttyPids = new Set<number>();
 
-  constructor(readonly host: Host, readonly task: Task, private control: ShellControl, readonly opts: ShellOptions = {}) {
+  constructor(readonly host: Host, public task: Task, private control: ShellControl, readonly opts: ShellOptions = {}) {
     this.fs = new FsView(host, task);
     this.bashFs = new BashFs(this.fs);
     this.cwd = opts.cwd ?? task.cwd;
@@ -160,6 +160,13 @@ export class Shell {
   /** Runs one command line; cwd and variables persist into the next. */
   async run(line: string, signal?: AbortSignal): Promise<RunResult> {
     const output: OutputChunk[] = [];
+    // after host.restore() the task table holds fresh copies: follow our process by its pid
+    const live = this.host.tasks.byPid[this.task.pid];
+    if (live && live !== this.task) {
+      this.task = live;
+      this.fs = new FsView(this.host, live);
+      this.bashFs.view = this.fs;
+    }
     tickClock(this.host.clock);
     reapTasks(this.host);
     let script: ScriptNode | null = null;

@@ -62,6 +62,22 @@ describe("createHost", () => {
     expect((await s.run("ls /tmp")).stdout).toBe("before\n");
   });
 
+  it("snapshot/restore carries the container engines' state, tasks and mounts with it", async () => {
+    const host = createHost({ seed: 9, profile: "rhel7" });
+    const s = openSession(host);
+    const snap = host.snapshot();
+    const id = (await s.run("podman run -d registry.access.redhat.com/ubi7/ubi sleep 1000")).stdout.trim();
+    expect((await s.run("podman ps -q --no-trunc")).stdout).toBe(id + "\n");
+    expect((await s.run("ps -ef | grep -c 'sleep 1000'")).stdout).toBe("2\n");
+    host.restore(snap);
+    // the random source is restored too: the same next container id
+    expect((await s.run("podman run -d registry.access.redhat.com/ubi7/ubi sleep 1000")).stdout.trim()).toBe(id);
+    host.restore(snap);
+    expect((await s.run("podman ps -aq")).stdout).toBe("");
+    expect((await s.run("ps -ef | grep -c 'sleep 1000'")).stdout).toBe("1\n");
+    expect((await s.run("mount | grep -c merged")).stdout).toBe("0\n");
+  });
+
   it("advances the virtual clock by a fixed step per command and by sleep", async () => {
     const host = createHost({ seed: 3 });
     const s = openSession(host);
