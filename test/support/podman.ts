@@ -3,14 +3,14 @@
 // - a private containers.conf and storage.conf in a temp dir, used through CONTAINERS_CONF and
 //   CONTAINERS_STORAGE_CONF, so nothing in /etc or /var/lib/containers changes: runc (crun refuses the hybrid cgroup
 //   layout), cgroupfs (systemd is not PID 1), file events and locks, ulimits the machine allows (its nofile hard
-//   limit is 20000, podman's default 1048576 makes runc fail), and `netns = "none"` so no bridge or iptables rule
-//   is ever made on the host;
+//   limit is 20000, podman's default 1048576 makes runc fail), `netns = "none"` so no bridge or iptables rule
+//   is ever made on the host, and a network_config_dir of our own so /etc/cni is not touched either;
 // - images built locally: a busybox-static root file system (plus coreutils' chmod with its libraries, since the
 //   lab's seccomp step wants GNU's exact message and its fchmodat call), `podman import`ed under the names the lab
 //   pulls, since no registry is reachable.
 import { execa, type Options } from "execa";
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { chmod, copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -48,6 +48,8 @@ export async function startPodman(images: Array<{ name: string; cmd?: string[] }
       `events_logfile_path = "${join(dir, "events.log")}"`,
       'lock_type = "file"',
       `tmp_dir = "${join(dir, "tmp")}"`,
+      "[network]",
+      `network_config_dir = "${join(dir, "networks")}"`,
       "",
     ].join("\n"),
   );
@@ -68,9 +70,13 @@ export async function startPodman(images: Array<{ name: string; cmd?: string[] }
     dir,
     env,
     podman,
+    // Not `podman system reset`: it also removes networks, and a network's configuration may live outside `dir`.
     async cleanup() {
       await podman(["rm", "-a", "-f", "-t", "0"]);
-      await podman(["system", "reset", "-f"]);
+      await podman(["rmi", "-a", "-f"]);
+      // The overlay driver bind-mounts its own home; unmount whatever is left under `dir`, deepest first.
+      const mounts = readFileSync("/proc/self/mounts", "utf8").split("\n").map((l) => l.split(" ")[1]).filter((m) => m?.startsWith(dir + "/"));
+      for (const m of mounts.sort((a, b) => b.length - a.length)) await execa("umount", ["-l", m], { reject: false });
       await rm(dir, { recursive: true, force: true }).catch(() => undefined);
     },
   };
