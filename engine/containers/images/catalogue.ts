@@ -50,11 +50,11 @@ function rhLabels(name: string, version: string, release: string): Record<string
     architecture: "x86_64",
     "com.redhat.component": `${name}-container`,
     "com.redhat.license_terms": "https://www.redhat.com/en/about/red-hat-end-user-license-agreements#UBI",
-    description: "The Universal Base Image is designed and engineered to be the base layer for all of your containerized applications, middleware and utilities. This base image is freely redistributable, but Red Hat only supports Red Hat technologies through subscriptions for Red Hat products. This image is maintained by Red Hat and updated regularly.",
+    description: `Red Hat Universal Base Image ${version.split(".")[0]}, a freely redistributable base layer for container images.`,
     "io.k8s.display-name": `Red Hat Universal Base Image ${version.split(".")[0]}`,
     name,
     release,
-    summary: "Provides the latest release of the Red Hat Universal Base Image.",
+    summary: `Red Hat Universal Base Image ${version.split(".")[0]}`,
     vendor: "Red Hat, Inc.",
     version,
   };
