@@ -56,12 +56,14 @@ export const exec = {
       const eq = kv.indexOf("=");
       if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     }
+    const cwd = f.strings.get("workdir") ?? "/";
+    task.cwd = cwd;
     if (f.bools.has("interactive")) {
-      call.ctx.shell.pushShell(task, { cwd: "/", env, onExit: (host) => { if (host.tasks.byPid[task.pid]) exitTask(host, task.pid, 0); } });
+      call.ctx.shell.pushShell(task, { cwd, env, onExit: (host) => { if (host.tasks.byPid[task.pid]) exitTask(host, task.pid, 0); } });
       return call.done(0);
     }
     const line = argv.map((w) => (splitWords(w)?.length === 1 && splitWords(w)![0] === w ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(" ");
-    const r = await runInTask(call.host, task, line, { cwd: "/", env });
+    const r = await runInTask(call.host, task, line, { cwd, env });
     if (call.host.tasks.byPid[task.pid]) exitTask(call.host, task.pid, r.exitCode);
     call.attached(r.output, f.bools.has("tty"));
     return call.done(r.exitCode);
