@@ -30,7 +30,7 @@ const grade = (...args: string[]) => runCliAsync(bundle, dir, ["grade", LAB, ...
 describe.skipIf(!sshdAvailable())("hostlab grade over SSH", () => {
   it("scores each host as its state deserves, names why the others could not be graded, within its timeouts", async () => {
     const started = Date.now();
-    const r = await grade("--inventory", "class.txt", "--jobs", "7", "--timeout", "4", "--check-timeout", "1", "--results", "all.jsonl");
+    const r = await grade("--inventory", "class.txt", "--jobs", "7", "--timeout", "5", "--check-timeout", "2", "--results", "all.jsonl");
     const elapsed = Date.now() - started;
     expect(r.code).toBe(1);
     const row = (student: string) => r.stdout.split("\n").find((l) => l.startsWith(student + " "))!;
@@ -40,14 +40,14 @@ describe.skipIf(!sshdAvailable())("hostlab grade over SSH", () => {
     expect(row("fifo")).toMatch(/ 4\/6$/);
     for (const s of ["hang", "nokey", "closed"]) expect(row(s)).toMatch(/ ERROR$/);
     expect(r.stdout).toContain("✗ listen (0/3): no line of `cat \"$HOSTLAB_TEST_HOST/httpd/httpd.conf\"` matches /^Listen 8080$/");
-    expect(r.stdout).toMatch(/! motd \(error\): a probe did not finish within 1 s \(--check-timeout\)/);
-    expect(r.stdout).toContain("✗ timed out after 4 s before the host ran anything");
+    expect(r.stdout).toMatch(/! motd \(error\): a probe did not finish within 2 s \(--check-timeout\)/);
+    expect(r.stdout).toContain("✗ timed out after 5 s before the host ran anything");
     expect(r.stdout).toContain("✗ permission denied: the host refused the key (publickey)");
     expect(r.stdout).toContain("✗ connection refused");
     // Not applicable is shown, and never counted against the student (6 points, not 7).
     expect(r.stdout).toContain("– selinux-port (not applicable): SELinux is disabled on this host");
     expect(r.stdout).toContain("4 graded · 3 could not be graded · 1 with full marks");
-    expect(elapsed).toBeLessThan(12_000);
+    expect(elapsed).toBeLessThan(15_000); // the hung host's 5 s, plus start-up, on a loaded machine
     const lines = readFileSync(path.join(dir, "all.jsonl"), "utf8").trim().split("\n");
     expect(lines).toHaveLength(7);
   }, 30_000);
