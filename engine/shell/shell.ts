@@ -58,6 +58,8 @@ export class Shell {
   private bashFs: BashFs;
   /** tasks forked for the statement running now, by command name (consumed in order) */
   private running = new Map<string, Task[]>();
+  /** the ordered output the last host command reported (used when it was the whole statement) */
+  private ordered: CommandResult["output"];
   /** pids of running commands whose stdout is the terminal */
   private ttyPids = new Set<number>();
 
@@ -107,6 +109,7 @@ export class Shell {
           } : undefined,
         };
         const r = await this.asTask(ctx.fs, () => Promise.resolve(cmd.run(args, ctx)));
+        this.ordered = r.output;
         const stdout = r.stdout ?? "";
         // ASCII output is already its own byte string: saying so spares just-bash re-measuring and re-encoding
         // it as UTF-8 at every pipe and accounting step (most of `ps -efZ`'s time with 1,000 tasks)
@@ -195,8 +198,11 @@ export class Shell {
         q.push(t);
         this.running.set(name, q);
       }
+      this.ordered = undefined;
+      // a statement that is one command writing straight to the terminal may report its streams' real order
+      const alone = piece.st !== null && piece.st.pipelines.length === 1 && piece.st.pipelines[0].commands.length === 1 && argvs.length === 1 && argvs[0].tty;
       try {
-        exitCode = await this.execPiece(piece.text, output, signal);
+        exitCode = await this.execPiece(piece.text, output, signal, alone);
       } finally {
         reapPipeline(this.host, forked);
         this.running = new Map();
@@ -211,7 +217,7 @@ export class Shell {
     };
   }
 
-  private async execPiece(text: string, output: OutputChunk[], signal?: AbortSignal): Promise<number> {
+  private async execPiece(text: string, output: OutputChunk[], signal?: AbortSignal, alone = false): Promise<number> {
     const bash = this.interpreter();
     const env = { ...this.env };
     // $? of the previous line: just-bash starts every exec() at 0, so set it with a no-op subshell first
@@ -224,8 +230,13 @@ export class Shell {
         this.lastStatus = 130;
         return 130;
       }
-      if (r.stderr) output.push({ stream: "stderr", text: r.stderr });
-      if (r.stdout) output.push({ stream: "stdout", text: r.stdout });
+      const ordered = alone ? this.ordered : undefined;
+      if (ordered && sameText(ordered, "stdout", r.stdout) && sameText(ordered, "stderr", r.stderr)) {
+        for (const c of ordered) if (c.text) output.push({ stream: c.stream, text: c.text });
+      } else {
+        if (r.stderr) output.push({ stream: "stderr", text: r.stderr });
+        if (r.stdout) output.push({ stream: "stdout", text: r.stdout });
+      }
       this.carry(r.env);
       this.lastStatus = r.exitCode;
       return r.exitCode;
@@ -252,6 +263,13 @@ export class Shell {
     if (next.PWD) this.cwd = next.PWD;
     this.env = next;
   }
+}
+
+/** Whether the chunks of `stream` add up to `text` (the interpreter passed the command's output through as is). */
+function sameText(chunks: NonNullable<CommandResult["output"]>, stream: "stdout" | "stderr", text: string): boolean {
+  let joined = "";
+  for (const c of chunks) if (c.stream === stream) joined += c.text;
+  return joined === text;
 }
 
 /** stdin arrives as latin1-shaped bytes; commands want text. */

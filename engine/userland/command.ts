@@ -13,6 +13,12 @@ export interface CommandResult {
   stdout?: string;
   stderr?: string;
   exitCode: number;
+  /**
+   * Optional: the same text as ordered chunks, when the command interleaves the streams (docker's "Unable to find
+   * image" on stderr, then pull progress on stdout, then an error). When the command is the whole line, the
+   * terminal shows this order; stdout/stderr must still hold the full text of each stream.
+   */
+  output?: Array<{ stream: "stdout" | "stderr"; text: string }>;
 }
 
 /** Hooks into the interactive session that runs the command (a terminal's shell stack). */

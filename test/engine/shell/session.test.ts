@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { seeded, fakeContainer } from "../helpers.js";
-import { runInTask, runArgv, spawnTask } from "../../../engine/index.js";
+import { runInTask, runArgv, spawnTask, installCommand, kernelFs } from "../../../engine/index.js";
 
 describe("Session", () => {
   it("keeps cwd and variables between lines and shows them in the prompt", async () => {
@@ -27,6 +27,22 @@ describe("Session", () => {
     expect(r.output.map((o) => o.stream)).toEqual(["stdout", "stderr", "stdout"]);
     expect(r.stdout).toBe("one\ntwo\n");
     expect(r.exitCode).toBe(0);
+  });
+
+  it("keeps a command's own interleaving of stdout and stderr when it is the whole line", async () => {
+    const { host, s } = seeded();
+    const output = [
+      { stream: "stderr" as const, text: "Unable to find image 'x:latest' locally\n" },
+      { stream: "stdout" as const, text: "latest: Pulling from library/x\n" },
+      { stream: "stderr" as const, text: "docker: Error response from daemon.\n" },
+    ];
+    installCommand(host, { name: "mixed", run: () => ({ stdout: output[1].text, stderr: output[0].text + output[2].text, output, exitCode: 125 }) });
+    kernelFs(host).writeFileSync("/usr/bin/mixed", "", { mode: 0o755 });
+    const r = await s.run("mixed");
+    expect(r.output).toEqual(output);
+    expect(r.exitCode).toBe(125);
+    // piped, the order is the pipe's business: stdout goes on, stderr comes first
+    expect((await s.run("mixed | cat")).output.map((o) => o.stream)).toEqual(["stderr", "stdout"]);
   });
 
   it("prints bash's message for a redirect into a missing directory and goes on", async () => {
