@@ -20,6 +20,7 @@ import { join } from "node:path";
 import type { CommandResult, RunOptions, Target } from "./target.js";
 import { formatDestination, type Destination } from "./ssh/destination.js";
 import { describeSshFailure } from "./ssh/ssh-errors.js";
+import { shellQuote } from "../../checks/probe.js";
 
 export { parseDestination, formatDestination, type Destination } from "./ssh/destination.js";
 
@@ -76,8 +77,8 @@ export function sshArgs(options: SshTargetOptions, controlDir: string): string[]
     "-o", "ServerAliveCountMax=3",
     "-T", // no terminal: output arrives as the commands wrote it
   ];
-  // Options the user gave come first among -o: ssh keeps the first value it reads for a key, so theirs win over
-  // ~/.ssh/config, while ours above stay (BatchMode cannot be turned off: a grader must never prompt).
+  // The user's options come after ours: ssh keeps the first value it reads for a key, so theirs win over
+  // ~/.ssh/config but not over ours above (BatchMode cannot be turned off: a grader must never prompt).
   for (const o of options.sshOptions ?? []) args.push("-o", o);
   if (options.identity) args.push("-i", options.identity);
   if (options.sshConfig) args.push("-F", options.sshConfig);
@@ -118,7 +119,7 @@ export async function createSshTarget(destination: Destination, options: SshTarg
         stdio: ["pipe", "pipe", errFd],
         // Its own process group, so a timeout stops ssh and anything it started (a ProxyCommand, a mux client).
         detached: true,
-        env: { ...process.env, LC_ALL: "C" },
+        env: { ...process.env, LC_ALL: "C" }, // ssh's own messages in English, for describeSshFailure
       });
     } finally {
       closeSync(errFd);
@@ -145,7 +146,8 @@ export async function createSshTarget(destination: Destination, options: SshTarg
     });
     const stdoutEnded = new Promise<void>((resolve) => child.stdout!.once("close", resolve));
     child.stdin!.on("error", () => undefined); // ssh gone before it read the script: its exit says why
-    child.stdin!.end(`printf '%s\\n' '${STARTED}'\n${command}\n`);
+    // LC_ALL=C: checks read English messages ("No such file or directory"), whatever the host's locale.
+    child.stdin!.end(`printf '%s\\n' '${STARTED}'\nLC_ALL=C; export LC_ALL\n${command}\n`);
     const timer = runOptions.timeoutMs ? setTimeout(() => stop("timeout"), runOptions.timeoutMs) : undefined;
     const onAbort = () => stop("interrupt");
     runOptions.signal?.addEventListener("abort", onAbort, { once: true });
@@ -189,11 +191,8 @@ export async function createSshTarget(destination: Destination, options: SshTarg
     run: (command, runOptions) => exec(command, runOptions),
     probe: (command, runOptions) => exec(command, runOptions),
     async writeFile(path: string, content: string): Promise<void> {
-      // The content goes through a quoted here-document with a random end word it cannot contain.
-      let end = "HOSTLAB_EOF";
-      while (content.includes(end)) end += "_";
-      const quoted = `'${path.replace(/'/g, `'\\''`)}'`;
-      const r = await exec(`mkdir -p "$(dirname ${quoted})" && cat > ${quoted} <<'${end}'\n${content}${content.endsWith("\n") ? "" : "\n"}${end}`);
+      // Content and path as single-quoted words: any byte but NUL survives, final newline or not.
+      const r = await exec(`mkdir -p "$(dirname ${shellQuote(path)})" && printf '%s' ${shellQuote(content)} > ${shellQuote(path)}`);
       if (r.exitCode !== 0) throw new SshTargetError(`could not write ${path}: ${firstLine(r.stderr)}`, r.stderr);
     },
     async close() {

@@ -68,8 +68,8 @@ describe.skipIf(!sshdAvailable())("ssh target on a loopback sshd", () => {
       expect(r).toEqual({ stdout: "a b|$HOME|it's|", stderr: "oops\n", exitCode: 3 });
       expect((await t.probe("echo $HOSTLAB_TEST_HOST")).stdout.trim()).toBe(fleet.hosts[0].dir);
       expect((await t.probe("exit 255")).exitCode).toBe(255);
-      await t.writeFile(`${fleet.hosts[0].dir}/sub/f.txt`, "line\nEOF\n");
-      expect((await t.probe(`cat ${fleet.hosts[0].dir}/sub/f.txt`)).stdout).toBe("line\nEOF\n");
+      await t.writeFile(`${fleet.hosts[0].dir}/sub/f.txt`, "line\nEOF\n'quoted' $HOME");
+      expect((await t.probe(`cat ${fleet.hosts[0].dir}/sub/f.txt`)).stdout).toBe("line\nEOF\n'quoted' $HOME");
     } finally {
       await t.close();
     }
