@@ -44,14 +44,14 @@ export function pidsMaxOf(host: Host, group: string): number {
 }
 
 /**
- * pids_can_fork(): whether one more task fits in `group` and each of its ancestors. Groups without a cap cost
- * nothing to check, so the common case (no limit on the path) never counts tasks.
+ * pids_can_fork(): whether `n` more tasks (one fork each) fit in `group` and each of its ancestors. Groups
+ * without a cap cost nothing to check, so the common case (no limit on the path) never counts tasks.
  */
-export function pidsCanFork(host: Host, group: string): boolean {
+export function pidsCanFork(host: Host, group: string, n = 1): boolean {
   for (const g of ancestry(group)) {
     const max = pidsMaxOf(host, g);
     if (max === Infinity) continue;
-    if (pidsCurrent(host, g) + 1 > max) return false;
+    if (pidsCurrent(host, g) + n > max) return false;
   }
   return true;
 }

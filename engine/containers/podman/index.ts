@@ -21,6 +21,7 @@ import { rm } from "./rm.js";
 import { run } from "./run.js";
 import { start } from "./start.js";
 import { stop } from "./stop.js";
+import { stats } from "./stats.js";
 import { top } from "./top.js";
 import { umount } from "./umount.js";
 import { version } from "./version.js";
@@ -33,7 +34,7 @@ export interface Subcommand {
 }
 
 /** Subcommands both engines have. */
-export const sharedSubcommands: Subcommand[] = [run, create, start, stop, kill, rm, ps, exec, inspect, logs, top, images, pull, version, info];
+export const sharedSubcommands: Subcommand[] = [run, create, start, stop, kill, rm, ps, exec, inspect, logs, top, images, pull, version, info, stats];
 /** podman-only subcommands. */
 export const podmanOnlySubcommands: Subcommand[] = [mount, umount];
 
