@@ -12,6 +12,8 @@ export interface DeferredTarget extends Target {
   ready(): Promise<void>;
   /** Starts booting soon, without waiting for it. */
   warmUp(): void;
+  /** Shells open in the student's terminal (1 = the login shell). */
+  depth(): number;
 }
 
 /** Wraps `boot` so it runs once, when the target is first needed or warmed up. */
@@ -43,6 +45,11 @@ export function deferTarget(name: string, boot: () => Promise<Target>): Deferred
     },
     async ready() {
       await start();
+    },
+    // How many shells are open, for targets that know (the built-in one); a host not booted yet has its login shell.
+    depth(): number {
+      const known = real as (Target & { depth?: () => number }) | undefined;
+      return known?.depth?.() ?? 1;
     },
     warmUp() {
       if (!booting) setTimeout(() => void start().catch(() => undefined), WARM_UP_DELAY_MS);

@@ -112,6 +112,7 @@ class Play {
     const { screen, prompter } = this.o;
     const count = this.steps[s].commands.length;
     asDeferred(this.o.player.target).warmUp?.(); // a new host boots while the student reads the menu
+    this.warnIfOtherShell(command);
     for (;;) {
       const action: CommandAction = prompter
         ? await prompter.choose(`Command ${index + 1}/${count}: ${command.command}`, COMMAND_CHOICES, "run")
@@ -203,6 +204,19 @@ class Play {
         { step: progress.step, commandIndex: progress.commandIndex },
       );
     }
+  }
+
+  // The notes say which shell a command belongs in (the host's, or a container's opened by `podman exec -it`). A
+  // student who left a container shell early, or opened one of their own, is told before typing into the wrong one.
+  private warnIfOtherShell(command: Command): void {
+    const target = this.o.player.target as { depth?: () => number };
+    const depth = target.depth?.();
+    if (depth === undefined) return;
+    const here = depth - 1;
+    const wanted = command.session.depth;
+    if (here === wanted) return;
+    const where = (d: number) => (d === 0 ? "the host's shell" : d === 1 ? "a nested shell (a container's, say)" : `a shell nested ${d} deep`);
+    this.o.screen.warn(`The notes run this in ${where(wanted)}; you are in ${where(here)}.${here > wanted ? " `exit` leaves a shell." : ""}`);
   }
 
   private showHint(): void {

@@ -1,4 +1,5 @@
 // The run loop driven by a scripted student: every menu action, the check gate, quitting and resuming.
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, run, runLab, savedProgress, scratchState } from "./harness.js";
@@ -101,5 +102,15 @@ describe("hostlab run, as a student", () => {
     const restarted = await runLab(STUDENT, state, [{ choose: "quit" }], { restart: true });
     expect(restarted.out).toMatch(/previous progress is kept in .*run-student\.previous\.json/);
     expect(await savedProgress(state, "run-student")).toMatchObject({ step: 0, commandIndex: 0, log: [] });
+  });
+
+  it("warns when a command is meant for another shell than the one the student is in", async () => {
+    const dir = scratchState();
+    const lab = path.join(dir, "nest.md");
+    writeFileSync(lab, "# Nest\n\n## In and out\n\n```console\n$ bash\n$ echo inside\ninside\n$ exit\n```\n");
+    const r = await runLab(lab, scratchState(), [{ choose: "skip" }, run, run]);
+    expect(r.out).toContain("The notes run this in a nested shell (a container's, say); you are in the host's shell.");
+    const ok = await runLab(lab, scratchState(), [run, run, run]);
+    expect(ok.out).not.toContain("The notes run this in");
   });
 });
