@@ -12,8 +12,9 @@ import { Bash, defineCommand, getCommandNames } from "just-bash";
 import type { Command as JbCommand, ScriptNode, StatementNode } from "just-bash";
 import type { Host } from "../host.js";
 import type { Task } from "../kernel/tasks.js";
-import { advanceClock, tickClock } from "../kernel/clock.js";
-import { reapTasks } from "../kernel/tasks.js";
+import { advanceClock, tickClock, readClock } from "../kernel/clock.js";
+import { reapTasks, setExitAt, pidIn } from "../kernel/tasks.js";
+
 import { STRERROR, type ErrnoName } from "../kernel/errno.js";
 import { FsView } from "../fs/fs-view.js";
 import { BashFs } from "./bash-fs.js";
@@ -58,6 +59,8 @@ export class Shell {
   private bashFs: BashFs;
   /** tasks forked for the statement running now, by command name (consumed in order) */
   private running = new Map<string, Task[]>();
+  /** background jobs started so far (bash numbers them from 1) */
+  private jobs = 0;
   /** the ordered output the last host command reported (used when it was the whole statement) */
   private ordered: CommandResult["output"];
   /** pids of running commands whose stdout is the terminal */
@@ -188,6 +191,10 @@ export class Shell {
     let exitCode = this.lastStatus;
     for (const piece of pieces) {
       if (signal?.aborted) break;
+      if (piece.st?.background && this.startBackground(piece.st, output)) {
+        exitCode = 0;
+        continue;
+      }
       const argvs = piece.st && !this.opts.noFork ? statementArgvs(piece.st) : [];
       const forked = argvs.length > 0 ? forkPipeline(this.host, this.task, argvs) : [];
       this.running = new Map();
@@ -215,6 +222,26 @@ export class Shell {
       output,
       exitCode,
     };
+  }
+
+  /**
+   * `sleep N &`: a job that lives on without holding the terminal — bash prints `[job] pid` and the task stays in
+   * the table until its time is up. Other background commands run in the foreground (the interpreter has no
+   * jobs); returns false for them.
+   */
+  private startBackground(st: StatementNode, output: OutputChunk[]): boolean {
+    const cmds = statementArgvs(st);
+    const seconds = cmds.map((c) => (c.argv[0] === "sleep" && c.argv.length === 2 ? parseDuration(c.argv[1]) : null));
+    if (cmds.length === 0 || seconds.some((x) => x === null)) return false;
+    const now = readClock(this.host.clock, this.host.edge.timeSource);
+    const tasks = forkPipeline(this.host, this.task, cmds);
+    tasks.forEach((t, i) => {
+      t.state = "S";
+      setExitAt(this.host, t, now + seconds[i]! * 1000, 0);
+    });
+    this.jobs += 1;
+    output.push({ stream: "stderr", text: `[${this.jobs}] ${pidIn(this.host, tasks[tasks.length - 1], this.task.ns.pid)}\n` });
+    return true;
   }
 
   private async execPiece(text: string, output: OutputChunk[], signal?: AbortSignal, alone = false): Promise<number> {
@@ -263,6 +290,13 @@ export class Shell {
     if (next.PWD) this.cwd = next.PWD;
     this.env = next;
   }
+}
+
+/** sleep's NUMBER[smhd] in seconds, or null. */
+function parseDuration(s: string): number | null {
+  const m = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(s);
+  if (!m) return null;
+  return Number(m[1]) * ({ "": 1, s: 1, m: 60, h: 3600, d: 86400 } as Record<string, number>)[m[2]];
 }
 
 /** Whether the chunks of `stream` add up to `text` (the interpreter passed the command's output through as is). */

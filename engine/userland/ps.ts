@@ -170,7 +170,8 @@ function ps(args: string[], ctx: CommandContext) {
   const row = (texts: string[]): string => layoutRow(texts.map<Cell>((text, i) => ({ text, width: fields[i].width, right: fields[i].right })));
   if (o.headers && fields.some((f) => f.header !== "")) lines.push(row(fields.map((f) => f.header)));
   for (const t of selected) lines.push(row(fields.map((f) => f.value(t, v))));
-  return { stdout: lines.join("\n") + "\n", exitCode: selected.length === 0 && o.pids ? 1 : 0 };
+  // procps exits 1 when nothing matched the selection
+  return { stdout: lines.length > 0 ? lines.join("\n") + "\n" : "", exitCode: selected.length === 0 ? 1 : 0 };
 }
 
 export const psCommand: UserCommand = { name: "ps", run: ps };

@@ -96,6 +96,17 @@ describe("Session", () => {
     expect((await runArgv(host, c.init, ["echo", "a b", "$x"])).stdout).toBe("a b $x\n");
   });
 
+  it("keeps `sleep N &` as a background job until its time is up", async () => {
+    const { s } = seeded("rhel9");
+    const r = await s.run("sleep 100 &");
+    expect(r.stderr).toMatch(/^\[1\] \d+\n$/);
+    const pid = r.stderr.trim().split(" ")[1];
+    expect((await s.run("ps -o pid,cmd -C sleep")).stdout).toBe(`  PID CMD\n ${pid} sleep 100\n`);
+    await s.run("sleep 100");
+    expect((await s.run("ps -C sleep -o pid=")).stdout).toBe("");
+    expect((await s.run("sleep 5 &")).stderr).toMatch(/^\[2\] /);
+  });
+
   it("stops at an aborted signal", async () => {
     const { s } = seeded();
     const ac = new AbortController();
