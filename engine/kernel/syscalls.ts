@@ -14,6 +14,7 @@ import type { Task } from "./tasks.js";
 import { exitTask } from "./tasks.js";
 import { decideSyscall } from "./seccomp.js";
 import { capable } from "./credentials.js";
+import { requiredCapability } from "./capabilities.js";
 import { avcHasPerm, selinuxConfines, type AccessObject } from "./avc.js";
 import { type ErrnoName, ErrnoError, errnoName } from "./errno.js";
 
@@ -92,7 +93,9 @@ export function syscall<T>(host: Host, task: Task | null, name: string, regs: nu
         return { ok: false, errno: "ENOSYS", killed: true };
       }
     }
-    if (entry.cap && !capable(task.cred, entry.cap)) return { ok: false, errno: "EPERM" };
+    // capabilities: the table's `cap`, or one decided by the arguments (kernel/capabilities.ts: mknod of a device)
+    const cap = requiredCapability(name, regs, entry.cap);
+    if (cap && !capable(task.cred, cap)) return { ok: false, errno: "EPERM" };
     // SELinux (kernel/avc.ts): `target` looks up the object the call touches, only for a confined domain
     if (entry.selinux && target && selinuxConfines(task)) {
       const obj = target();
