@@ -20,6 +20,9 @@ import { catCommand } from "./cat.js";
 import { setenforceCommand } from "./setenforce.js";
 import { sestatusCommand } from "./sestatus.js";
 import { ausearchCommand } from "./ausearch.js";
+import { capshCommand } from "./capsh.js";
+import { chownCommand } from "./chown.js";
+import { mknodCommand } from "./mknod.js";
 import { dmesgCommand } from "./dmesg.js";
 import { systemdCglsCommand } from "./systemd-cgls.js";
 import { tailCommand } from "./tail.js";
@@ -29,6 +32,6 @@ export const userlandCommands: UserCommand[] = [
   psCommand, lsCommand, chmodCommand, whoamiCommand, idCommand, hostnameCommand, unameCommand, getenforceCommand,
   mountCommand, umountCommand, touchCommand, mkdirCommand, rmCommand, killCommand, sleepCommand, bashCommand,
   shCommand, statCommand, topCommand, dateCommand, unshareCommand, chconCommand, restoreconCommand,
-  catCommand, setenforceCommand, sestatusCommand, ausearchCommand,
+  catCommand, setenforceCommand, sestatusCommand, ausearchCommand, capshCommand, chownCommand, mknodCommand,
   dmesgCommand, systemdCglsCommand, tailCommand, ddCommand,
 ];
