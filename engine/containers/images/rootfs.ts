@@ -117,14 +117,14 @@ const RH_HOSTS =
 
 /** Programs every RHEL-family image has in /usr/bin (coreutils, procps-ng, util-linux, bash, grep, sed …). */
 const RH_BIN =
-  "arch awk base64 basename bash cat chcon chgrp chmod chown cksum comm cp csplit cut date dd df dir dircolors dmesg " +
+  "arch awk base64 basename bash capsh cat chcon chgrp chmod chown cksum comm cp csplit cut date dd df dir dircolors dmesg " +
   "dirname du echo egrep env expand expr factor false fgrep find fmt fold free getent grep groups gzip head " +
   "hostid hostname id info install join kill less link ln logname ls md5sum mkdir mkfifo mknod mktemp more " +
   "mount mv nice nl nohup nproc numfmt od paste pathchk pgrep pinky pkill pmap pr printenv printf ps ptx pwd " +
   "pwdx readlink realpath rm rmdir runcon sed seq sh sha1sum sha256sum shred shuf sleep slabtop sort split stat " +
   "stdbuf stty sum sync tac tail tar tee test timeout tload top touch tr true truncate tsort tty umount uname " +
   "unexpand uniq unlink unshare uptime users vdir vi vmstat w watch wc who whoami xargs yes zcat";
-const RH_SBIN = "agetty blkid capsh chroot fsck halt ldconfig mkfs nologin pivot_root reboot shutdown sulogin switch_root";
+const RH_SBIN = "agetty blkid chroot fsck halt ldconfig mkfs nologin pivot_root reboot shutdown sulogin switch_root";
 const RHEL7_EXTRA_BIN = "python rpm yum";
 const RHEL8PLUS_EXTRA_BIN = "dnf microdnf python3 rpm yum";
 
