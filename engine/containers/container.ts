@@ -71,6 +71,10 @@ export interface Container {
   mcsLevel: string;
   /** --security-opt label=… as given */
   labelOpts: string[];
+  /** --cap-add / --cap-drop, normalised (CAP_… or ALL); --privileged (engine/containers/security.ts) */
+  capAdd?: string[];
+  capDrop?: string[];
+  privileged?: boolean;
   /** the filter its processes get; null = unconfined */
   seccomp: SeccompFilter | null;
   /** seccomp profile path as given (`--security-opt seccomp=…`), "unconfined", or "" for the default */

@@ -27,6 +27,7 @@ import {
 } from "./storage.js";
 import { containerEnv, startProcesses, teardown } from "./runtime.js";
 import { relabelVolumes } from "./volumes.js";
+import { labelDisabled } from "./security.js";
 import { catalogueEntry } from "./images/store.js";
 import type { InitProgram } from "./entrypoint.js";
 
@@ -50,6 +51,10 @@ export interface CreateRequest {
   labelOpts: string[];
   resources: Resources;
   createCommand: string[];
+  /** --cap-add / --cap-drop (normalised), --privileged (engine/containers/security.ts) */
+  capAdd?: string[];
+  capDrop?: string[];
+  privileged?: boolean;
 }
 
 /** Whether the host labels containers (both profiles run SELinux enforcing). */
@@ -68,7 +73,7 @@ export function createContainer(host: Host, era: EngineEra, req: CreateRequest):
   const name = req.name ?? randomContainerName(host.rng, (n) => (names ??= new Set(Object.values(state.containers).map((c) => c.name))).has(n));
   let mcsLevel = "";
   const level = req.labelOpts.find((o) => o.startsWith("level:"));
-  if (selinuxEnabled(host) && !req.labelOpts.includes("disable")) {
+  if (selinuxEnabled(host) && !labelDisabled(req.labelOpts, req.privileged)) {
     mcsLevel = level ? level.slice("level:".length) : allocMcs(mcsTable(host), (n) => randInt(host.rng, n));
   }
   const ipN = state.nextIp++;
@@ -81,6 +86,8 @@ export function createContainer(host: Host, era: EngineEra, req: CreateRequest):
     createdMs: now, status: "created", exitCode: 0,
     tty: req.tty, interactive: req.interactive, volumes: req.volumes, resources: req.resources,
     mcsLevel, labelOpts: req.labelOpts, seccomp: req.seccomp, seccompProfile: req.seccompProfile,
+    ...(req.capAdd?.length ? { capAdd: req.capAdd } : {}), ...(req.capDrop?.length ? { capDrop: req.capDrop } : {}),
+    ...(req.privileged ? { privileged: true } : {}),
     layerId: randHex(host.rng, 64), layerLink: randomLinkName(host), mountCount: 0, autoRemove: req.autoRemove,
     log: "",
     netnsPath: era.engine === "podman" && era.family === "podman4" ? `/run/netns/netns-${uuid(host)}` : "",

@@ -13,6 +13,7 @@ import type { Container } from "./container.js";
 import type { EngineEra } from "./engines.js";
 import { ociSeccompSection, X86_64_ARCHITECTURES } from "./seccomp-defaults.js";
 import { containerFileLabel, containerProcessLabel } from "../kernel/selinux-mcs.js";
+import { applyLabelOpts, containerCaps } from "./security.js";
 
 /** Host facts the spec needs besides the record. */
 export interface SpecContext {
@@ -65,7 +66,7 @@ export function processEnv(c: Container, era: EngineEra): string[] {
 /** The config.json document for a container. */
 export function ociSpec(c: Container, ctx: SpecContext): Record<string, unknown> {
   const { era } = ctx;
-  const caps = era.caps;
+  const caps = containerCaps(era, c);
   const capabilities: Record<string, string[]> = { bounding: caps, effective: caps };
   if (era.family !== "podman4") capabilities.inheritable = caps;
   capabilities.permitted = caps;
@@ -82,7 +83,7 @@ export function ociSpec(c: Container, ctx: SpecContext): Record<string, unknown>
   };
   if (era.engine === "docker") process.noNewPrivileges = false;
   if (era.engine === "docker") process.oomScoreAdj = 0;
-  if (ctx.selinux && c.mcsLevel) process.selinuxLabel = containerProcessLabel(c.mcsLevel);
+  if (ctx.selinux && c.mcsLevel) process.selinuxLabel = applyLabelOpts(containerProcessLabel(c.mcsLevel), c.labelOpts);
 
   const mounts: Record<string, unknown>[] = c.volumes.map((v) => ({
     destination: v.destination, type: "bind", source: v.source, options: v.options,
@@ -135,7 +136,7 @@ export function ociSpec(c: Container, ctx: SpecContext): Record<string, unknown>
     cgroupsPath: era.cgroupsPathOf(c.id),
     namespaces,
   };
-  if (c.seccomp) linux.seccomp = ociSeccompSection(c.seccomp, new Set(era.caps), c.seccompProfile ? [] : X86_64_ARCHITECTURES);
+  if (c.seccomp) linux.seccomp = ociSeccompSection(c.seccomp, new Set(containerCaps(era, c)), c.seccompProfile ? [] : X86_64_ARCHITECTURES);
   linux.maskedPaths = MASKED_PATHS;
   linux.readonlyPaths = READONLY_PATHS;
   if (ctx.selinux && c.mcsLevel) linux.mountLabel = containerFileLabel(c.mcsLevel);
@@ -151,7 +152,7 @@ export function annotations(c: Container, ctx: Pick<SpecContext, "era" | "create
     "io.kubernetes.cri-o.TTY": String(c.tty),
     "io.podman.annotations.autoremove": c.autoRemove ? "TRUE" : "FALSE",
     "io.podman.annotations.init": "FALSE",
-    "io.podman.annotations.privileged": "FALSE",
+    "io.podman.annotations.privileged": c.privileged ? "TRUE" : "FALSE",
     "io.podman.annotations.publish-all": "FALSE",
   };
   if (ctx.era.family === "podman4") a["org.opencontainers.image.stopSignal"] = "15";

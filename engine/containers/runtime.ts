@@ -27,6 +27,7 @@ import { containerDirs, layerPaths, rootfsHas, rootfsMount, upperCreate } from "
 import { storageDirIno } from "./storage-tree.js";
 import { classifyInit, type InitProgram } from "./entrypoint.js";
 import { processEnv } from "./oci-spec.js";
+import { applyLabelOpts, containerCaps } from "./security.js";
 
 /** Label of a container's process when SELinux separation is off for it (`label=disable`). */
 const SPC_LABEL = "system_u:system_r:spc_t:s0";
@@ -44,7 +45,7 @@ export interface Started {
 /** The process label of a container. */
 export function processLabelOf(c: Container, selinux: boolean): string {
   if (!selinux) return "-";
-  return c.mcsLevel ? containerProcessLabel(c.mcsLevel) : SPC_LABEL;
+  return c.mcsLevel ? applyLabelOpts(containerProcessLabel(c.mcsLevel), c.labelOpts) : SPC_LABEL;
 }
 
 /** The monitor's argv (conmon's command line as ps shows it; docker's shim). */
@@ -85,9 +86,9 @@ function hostPts(host: Host): number {
   return n;
 }
 
-/** The container's credentials: root with the engine's capability set. */
-function containerCred(era: EngineEra) {
-  return { uid: 0, gid: 0, groups: [0], caps: [...era.caps] };
+/** The container's credentials: root with the engine's capability set, after --cap-add/--cap-drop/--privileged. */
+function containerCred(era: EngineEra, c: Container) {
+  return { uid: 0, gid: 0, groups: [0], caps: containerCaps(era, c) };
 }
 
 /** Creates the namespaces and mounts of a container (runc create). */
@@ -182,7 +183,7 @@ export function startProcesses(host: Host, era: EngineEra, c: Container, selinux
   if (c.tty) c.pts = Number(tty.slice(4));
   const now = readClock(host.clock, host.edge.timeSource);
   const base = {
-    cred: containerCred(era), tty, label: processLabelOf(c, selinux), cgroup: era.cgroupOf(c.id), ns,
+    cred: containerCred(era, c), tty, label: processLabelOf(c, selinux), cgroup: era.cgroupOf(c.id), ns,
     containerId: c.id, seccomp: c.seccomp, cwd: "/",
   };
   const spawnInit = (argv: string[], extra: Partial<Parameters<typeof spawnTask>[1]> = {}) =>

@@ -12,6 +12,7 @@ import { parseFlags, type FlagSpec, type ParsedFlags } from "../cli/flags.js";
 import type { EngineCall } from "../cli/engine-call.js";
 import type { CommandResult } from "../../userland/command.js";
 import { parseVolume } from "../volumes.js";
+import { parseCapList } from "../security.js";
 
 /** Flags of run/create (the ones a lab uses, plus common ones accepted and ignored). */
 export function createFlagSpecs(withDetach: boolean): FlagSpec[] {
@@ -59,6 +60,10 @@ export interface CreateOptions {
   labelOpts: string[];
   resources: Resources;
   entrypoint?: string;
+  /** --cap-add / --cap-drop (normalised) and --privileged */
+  capAdd: string[];
+  capDrop: string[];
+  privileged: boolean;
 }
 
 const UNITS: Record<string, number> = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
@@ -115,6 +120,15 @@ export function parseCreateOptions(call: EngineCall, args: string[], allowDetach
       return call.fail(`invalid --security-opt 1: "${opt}"`);
     }
   }
+  const caps = { add: parseCapList(f.lists.get("cap-add") ?? []), drop: parseCapList(f.lists.get("cap-drop") ?? []) };
+  for (const list of [caps.add, caps.drop]) {
+    if ("unknown" in list) {
+      const name = `CAP_${list.unknown.toUpperCase().replace(/^CAP_/, "")}`;
+      return call.era.engine === "podman" ? call.fail(`unknown capability "${name}": invalid argument`) : call.runFail(`invalid CapAdd: unknown capability: "${name}"`);
+    }
+  }
+  const privileged = f.bools.has("privileged");
+  if (privileged && !f.lists.get("security-opt")?.some((o) => o.startsWith("seccomp="))) seccomp = null;
   const resources: Resources = {};
   const memory = f.strings.get("memory");
   if (memory !== undefined) {
@@ -139,6 +153,7 @@ export function parseCreateOptions(call: EngineCall, args: string[], allowDetach
     tty: f.bools.has("tty"), interactive: f.bools.has("interactive"), detach: f.bools.has("detach"),
     ...(f.strings.has("name") ? { name: f.strings.get("name")! } : {}),
     volumes, env: f.lists.get("env") ?? [], seccomp, seccompProfile, labelOpts, resources,
+    capAdd: "caps" in caps.add ? caps.add.caps : [], capDrop: "caps" in caps.drop ? caps.drop.caps : [], privileged,
     ...(f.strings.has("entrypoint") ? { entrypoint: f.strings.get("entrypoint")! } : {}),
   };
 }

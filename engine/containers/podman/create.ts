@@ -39,6 +39,7 @@ export function createFromOptions(call: EngineCall, opts: CreateOptions, args: s
     image, imageGiven: opts.image, args: opts.args, tty: opts.tty, interactive: opts.interactive,
     volumes: opts.volumes, env: opts.env, autoRemove: opts.flags.bools.has("rm"), seccomp: opts.seccomp,
     seccompProfile: opts.seccompProfile, labelOpts: opts.labelOpts, resources: opts.resources,
+    capAdd: opts.capAdd, capDrop: opts.capDrop, privileged: opts.privileged,
     createCommand: [call.era.engine, call.verb, ...args],
     ...(opts.name !== undefined ? { name: opts.name } : {}),
   };

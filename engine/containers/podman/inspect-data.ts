@@ -5,6 +5,7 @@
  */
 import type { Host } from "../../host.js";
 import { containerFileLabel, containerProcessLabel } from "../../kernel/selinux-mcs.js";
+import { applyLabelOpts, containerCaps } from "../security.js";
 import type { Container } from "../container.js";
 import type { EngineEra } from "../engines.js";
 import { containerDirs, isRootfsMounted, layerPaths, layersDir } from "../storage.js";
@@ -73,8 +74,8 @@ export function inspectContainer(host: Host, era: EngineEra, c: Container): Insp
     Binds: c.volumes.map((v) => `${v.source}:${v.destination}:${v.readonly ? "ro" : "rw"},rprivate,rbind`),
     CgroupManager: era.cgroupManager, CgroupMode: "host", LogConfig: { Type: era.engine === "podman" ? "k8s-file" : "journald", Config: null },
     NetworkMode: "bridge", PortBindings: map({}), RestartPolicy: { Name: "", MaximumRetryCount: 0 }, AutoRemove: c.autoRemove,
-    CapAdd: [], CapDrop: era.family === "podman4" ? ["CAP_AUDIT_WRITE", "CAP_MKNOD", "CAP_NET_RAW"] : [],
-    Privileged: false, ReadonlyRootfs: false,
+    CapAdd: c.capAdd ?? [], CapDrop: [...new Set([...(era.family === "podman4" ? ["CAP_AUDIT_WRITE", "CAP_MKNOD", "CAP_NET_RAW"] : []), ...(c.capDrop ?? [])])],
+    Privileged: !!c.privileged, ReadonlyRootfs: false,
     SecurityOpt: [...(c.seccompProfile ? [`seccomp=${c.seccompProfile}`] : []), ...c.labelOpts.map((l) => `label=${l}`)],
     Memory: c.resources.memory ?? 0, MemorySwap: c.resources.memory !== undefined ? c.resources.memory * 2 : 0,
     NanoCpus: c.resources.nanoCpus ?? 0,
@@ -93,8 +94,8 @@ export function inspectContainer(host: Host, era: EngineEra, c: Container): Insp
       ResolvConfPath: `${runDir}/resolv.conf`, HostnamePath: `${runDir}/hostname`, HostsPath: `${runDir}/hosts`,
       StaticDir: staticDir, OCIConfigPath: configPath, OCIRuntime: era.runtimeName,
       ConmonPidFile: `${runDir}/conmon.pid`, PidFile: `${runDir}/pidfile`, Name: c.name, RestartCount: 0, Driver: "overlay",
-      MountLabel: selinux ? containerFileLabel(c.mcsLevel) : "", ProcessLabel: selinux ? containerProcessLabel(c.mcsLevel) : "",
-      AppArmorProfile: "", EffectiveCaps: era.caps, BoundingCaps: era.caps, ExecIDs: c.execIds,
+      MountLabel: selinux ? containerFileLabel(c.mcsLevel) : "", ProcessLabel: selinux ? applyLabelOpts(containerProcessLabel(c.mcsLevel), c.labelOpts) : "",
+      AppArmorProfile: "", EffectiveCaps: containerCaps(era, c), BoundingCaps: containerCaps(era, c), ExecIDs: c.execIds,
       GraphDriver: { Name: "overlay", Data: graphData }, Mounts: mounts, Dependencies: [], NetworkSettings: network,
       Namespace: "", IsInfra: false, Config: config, HostConfig: hostConfig,
     };
@@ -104,7 +105,7 @@ export function inspectContainer(host: Host, era: EngineEra, c: Container): Insp
     Id: c.id, Created: isoNanos(c.createdMs), Path: c.command[0] ?? "", Args: c.command.slice(1), State: state,
     Image: `sha256:${c.imageId}`, ResolvConfPath: `${staticDir}/resolv.conf`, HostnamePath: `${staticDir}/hostname`,
     HostsPath: `${staticDir}/hosts`, LogPath: "", Name: `/${c.name}`, RestartCount: 0, Driver: "overlay2",
-    MountLabel: selinux ? containerFileLabel(c.mcsLevel) : "", ProcessLabel: selinux ? containerProcessLabel(c.mcsLevel) : "",
+    MountLabel: selinux ? containerFileLabel(c.mcsLevel) : "", ProcessLabel: selinux ? applyLabelOpts(containerProcessLabel(c.mcsLevel), c.labelOpts) : "",
     AppArmorProfile: "", ExecIDs: c.execIds.length ? c.execIds : null, HostConfig: hostConfig,
     GraphDriver: { Name: "overlay2", Data: graphData }, Mounts: mounts, Config: config, NetworkSettings: network,
   };
