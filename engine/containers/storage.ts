@@ -234,12 +234,15 @@ export function writeStartFiles(host: Host, era: EngineEra, c: Container, config
   mkdirp(host, runDir);
   writeFile(host, configPath, configJson);
   const short = c.id.slice(0, 12);
+  // libpod labels the files it bind-mounts into the container with the container's mount label, so the container
+  // may write its own /etc/hosts under SELinux (and no other container may)
+  const runLabel = c.mcsLevel ? containerFileLabel(c.mcsLevel) : RUNTIME_FILE_LABEL;
   const hosts = `127.0.0.1\tlocalhost localhost.localdomain localhost4 localhost4.localdomain4\n::1\tlocalhost localhost.localdomain localhost6 localhost6.localdomain6\n${c.ip}\t${short} ${c.name}\n`;
-  writeFile(host, `${runDir}/hosts`, hosts, 0o644, RUNTIME_FILE_LABEL);
-  writeFile(host, `${runDir}/hostname`, `${short}\n`, 0o644, RUNTIME_FILE_LABEL);
-  writeFile(host, `${runDir}/resolv.conf`, "search example.com\nnameserver 10.0.2.3\n", 0o644, RUNTIME_FILE_LABEL);
+  writeFile(host, `${runDir}/hosts`, hosts, 0o644, runLabel);
+  writeFile(host, `${runDir}/hostname`, `${short}\n`, 0o644, runLabel);
+  writeFile(host, `${runDir}/resolv.conf`, "search example.com\nnameserver 10.0.2.3\n", 0o644, runLabel);
   if (era.engine === "podman") {
-    writeFile(host, `${runDir}/.containerenv`, "", 0o644, RUNTIME_FILE_LABEL);
+    writeFile(host, `${runDir}/.containerenv`, "", 0o644, runLabel);
     writeFile(host, `${staticDir}/ctr.log`, k8sFileLog(c), 0o600);
     for (const f of ["attach", "ctl", "winsz"]) writeFile(host, `${staticDir}/${f}`, "", 0o600);
   } else {
