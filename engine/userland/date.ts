@@ -44,7 +44,12 @@ function setDate(text: string, ctx: CommandContext, now: number): CommandResult 
     clock.bootMs += delta;
     if (clock.mode === "wall") clock.offsetMs += delta;
   });
-  if (!r.ok) return { stdout: dateString(when) + "\n", stderr: `date: cannot set date: ${STRERROR[r.errno]}\n`, exitCode: 1 };
+  if (!r.ok) {
+    // coreutils reports the failure, then shows the date anyway
+    const stderr = `date: cannot set date: ${STRERROR[r.errno]}\n`;
+    const stdout = dateString(when) + "\n";
+    return { stdout, stderr, exitCode: 1, output: [{ stream: "stderr", text: stderr }, { stream: "stdout", text: stdout }] };
+  }
   return { stdout: dateString(when) + "\n", exitCode: 0 };
 }
 
