@@ -13,6 +13,7 @@ import { preloadImages } from "./images/store.js";
 import { initStorage } from "./storage.js";
 import { podmanCommand } from "./podman/index.js";
 import { dockerCommand, dockerCurrentCommand } from "./docker/index.js";
+import { runcCommand } from "./runc/index.js";
 
 /** Installs podman and docker on a freshly booted host. */
 export function installContainers(host: Host): void {
@@ -28,5 +29,6 @@ export function installContainers(host: Host): void {
   installCommand(host, podmanCommand);
   installCommand(host, dockerCommand);
   if (host.profile.cgroupVersion === 1) installCommand(host, dockerCurrentCommand);
+  installCommand(host, runcCommand);
   if (!host.hooks.taskExit.includes(onInitExit)) onTaskExit(host, onInitExit);
 }
