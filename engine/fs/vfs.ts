@@ -80,7 +80,7 @@ export function joinPath(parts: string[]): string {
 }
 
 /** The root of the mount on top at `target`. */
-function mountRootVnode(host: Host, mntns: number, mount: Mount, path: string, self: number): Vnode {
+function mountRootVnode(mntns: number, mount: Mount, path: string, self: number): Vnode {
   const r = mount.root;
   if (r.kind === "inode") return { mount, mntns, path, ino: r.ino };
   if (r.kind === "overlay") {
@@ -97,14 +97,14 @@ export function resolve(host: Host, mntns: number, path: string, follow = true, 
   restart: for (;;) {
     const rootMount = mountAt(host, mntns, "/");
     if (!rootMount) throw new Error(`mount namespace ${mntns} has no root mount`);
-    let cur = mountRootVnode(host, mntns, rootMount, "/", self);
+    let cur = mountRootVnode(mntns, rootMount, "/", self);
     for (let i = 0; i < parts.length; i++) {
       if (fileType(host, cur) !== "dir") throw new ErrnoError("ENOTDIR", "stat", path);
       const name = parts[i];
       let child = lookupChild(host, cur, name);
       if (!child) throw new ErrnoError("ENOENT", "stat", path);
       const m = mountAt(host, mntns, child.path);
-      if (m) child = mountRootVnode(host, mntns, m, child.path, self);
+      if (m) child = mountRootVnode(mntns, m, child.path, self);
       const last = i === parts.length - 1;
       if ((!last || follow) && fileType(host, child) === "symlink") {
         if (++links > MAX_SYMLINKS) throw new ErrnoError("ELOOP", "stat", path);

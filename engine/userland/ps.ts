@@ -164,7 +164,7 @@ function ps(args: string[], ctx: CommandContext) {
   // the predefined formats title the terminal column TTY; `-o tty` titles it TT
   const fields = keys.map((k) => ({ ...FIELDS[k.key], header: k.header ?? (k.key === "tty" && !o.fields ? "TTY" : FIELDS[k.key].header) }));
   // `ps -f` shows user names in the UID column
-  if (o.full && !o.fields) fields.forEach((f, i) => { if (keys[i].key === "uid") fields[i] = { ...FIELDS.user, header: "UID" }; });
+  if (o.full && !o.fields) keys.forEach((k, i) => { if (k.key === "uid") fields[i] = { ...FIELDS.user, header: "UID" }; });
   if (bsd.includes("u") && !o.fields) fields.forEach((f, i) => { if (keys[i].key === "tty") fields[i] = { ...f, width: 8 }; });
   const lines: string[] = [];
   const row = (texts: string[]): string => layoutRow(texts.map<Cell>((text, i) => ({ text, width: fields[i].width, right: fields[i].right })));
