@@ -9,6 +9,7 @@ import { EngineCall } from "../cli/engine-call.js";
 import { engineEra, type EngineName } from "../engines.js";
 import { create } from "./create.js";
 import { exec } from "./exec.js";
+import { exportCmd } from "./export.js";
 import { images } from "./images.js";
 import { info } from "./info.js";
 import { inspect } from "./inspect.js";
@@ -34,13 +35,13 @@ export interface Subcommand {
 }
 
 /** Subcommands both engines have. */
-export const sharedSubcommands: Subcommand[] = [run, create, start, stop, kill, rm, ps, exec, inspect, logs, top, images, pull, version, info, stats];
+export const sharedSubcommands: Subcommand[] = [run, create, start, stop, kill, rm, ps, exec, inspect, logs, top, images, pull, version, info, stats, exportCmd];
 /** podman-only subcommands. */
 export const podmanOnlySubcommands: Subcommand[] = [mount, umount];
 
 /** `podman container ls` → ps, `podman image ls` → images … */
 const GROUPS: Record<string, Record<string, string>> = {
-  container: { ls: "ps", list: "ps", top: "top", run: "run", create: "create", start: "start", stop: "stop", kill: "kill", rm: "rm", exec: "exec", inspect: "inspect", logs: "logs", mount: "mount", umount: "umount" },
+  container: { ls: "ps", list: "ps", top: "top", run: "run", create: "create", start: "start", stop: "stop", kill: "kill", rm: "rm", exec: "exec", inspect: "inspect", logs: "logs", export: "export", mount: "mount", umount: "umount" },
   image: { ls: "images", list: "images", pull: "pull", inspect: "inspect" },
 };
 
@@ -48,7 +49,7 @@ const GROUPS: Record<string, Record<string, string>> = {
 const GLOBAL_WITH_VALUE = new Set(["--log-level", "--root", "--runroot", "--runtime", "--cgroup-manager", "--storage-driver", "-H", "--host", "--config"]);
 
 /** podman subcommands where `-l`/`--latest` stands for the most recently created container. */
-const LATEST_AWARE = new Set(["start", "stop", "kill", "rm", "inspect", "logs", "exec", "mount", "umount", "top"]);
+const LATEST_AWARE = new Set(["export", "start", "stop", "kill", "rm", "inspect", "logs", "exec", "mount", "umount", "top"]);
 
 /** Replaces `-l`/`--latest` with the latest container's id, in place (podman's --latest). */
 function replaceLatest(call: EngineCall, args: string[]): string[] {
