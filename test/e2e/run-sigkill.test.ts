@@ -26,15 +26,19 @@ function runToEnd(state: string) {
 }
 
 /**
- * Starts a run and kills it with SIGKILL `ms` after its first output (start-up time varies too much on a loaded
- * machine to aim from the spawn); resolves once it is gone.
+ * Starts a run and kills it with SIGKILL `ms` after it has echoed `prompts` command lines (0: after its first output,
+ * while it replays). Aiming by progress rather than by the clock lands kills inside commands and their saves however
+ * loaded the machine is. Resolves once the process is gone.
  */
-function runAndKill(state: string, ms: number): Promise<void> {
+function runAndKill(state: string, prompts: number, ms: number): Promise<void> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [cli, "run", LAB, "--yes"], { cwd: REPO, env: env(state), stdio: ["ignore", "pipe", "ignore"] });
+    let seen = 0;
     let timer: NodeJS.Timeout | undefined;
-    child.stdout.once("data", () => (timer = setTimeout(() => child.kill("SIGKILL"), ms)));
-    child.stdout.resume();
+    child.stdout.on("data", (chunk: Buffer) => {
+      seen += chunk.toString("utf8").split("]# ").length - 1;
+      if (!timer && seen >= prompts) timer = setTimeout(() => child.kill("SIGKILL"), ms);
+    });
     child.on("exit", () => {
       clearTimeout(timer);
       resolve();
@@ -63,13 +67,12 @@ describe("hostlab run --yes under SIGKILL", () => {
     const reference = readState(clean)!;
 
     const state = mkdtempSync(path.join(tmpdir(), "hostlab-kill-"));
-    // A fixed sequence of "random" moments, spread over start-up, replay and commands, so a failure reproduces.
+    // A fixed sequence of "random" moments, spread over replay and commands, so a failure reproduces.
     let x = 12345;
     const steps: number[] = [];
     for (let i = 0; i < KILLS; i++) {
       x = (x * 1103515245 + 12345) & 0x7fffffff;
-      const ms = x % 400;
-      await runAndKill(state, ms);
+      await runAndKill(state, x % 10, (x >> 4) % 25);
       const saved = readState(state);
       if (saved) steps.push(saved.log.length);
       // Never a corrupt file moved aside: every kill left a whole file.
