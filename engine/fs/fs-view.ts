@@ -78,7 +78,8 @@ export class FsView {
   writeFileSync(path: string, data: string | Uint8Array, opts: { append?: boolean; mode?: number } = {}): void {
     const mode = (opts.mode ?? 0o666) & ~this.umask;
     const flags = 0o1 | 0o100 | (opts.append ? 0o2000 : 0o1000);
-    this.must("openat", path, [AT_FDCWD, 0, flags, mode], (c) => sysWriteFile(this.host, c, path, data, !!opts.append, mode), "open");
+    // seccomp sees the mode the program asked for; the kernel applies the umask afterwards
+    this.must("openat", path, [AT_FDCWD, 0, flags, opts.mode ?? 0o666], (c) => sysWriteFile(this.host, c, path, data, !!opts.append, mode), "open");
   }
   mkdirSync(path: string, opts: MkdirSyncOptions = {}): void {
     const mode = (opts.mode ?? 0o777) & ~this.umask;
@@ -86,7 +87,7 @@ export class FsView {
     const targets = opts.recursive ? parts.map((_, i) => joinPath(parts.slice(0, i + 1))) : [joinPath(parts)];
     for (const p of targets) {
       if (opts.recursive && this.existsSync(p)) continue;
-      this.must("mkdirat", p, [AT_FDCWD, 0, mode], (c) => sysMkdir(this.host, c, p, mode, opts.label), "mkdir");
+      this.must("mkdirat", p, [AT_FDCWD, 0, opts.mode ?? 0o777], (c) => sysMkdir(this.host, c, p, mode, opts.label), "mkdir");
       if (opts.uid !== undefined || opts.gid !== undefined) this.chownSync(p, opts.uid ?? -1, opts.gid ?? -1);
     }
     if (opts.recursive && targets.length === 0 && !this.existsSync("/")) throw new ErrnoError("ENOENT", "mkdir", path);

@@ -61,10 +61,11 @@ function mkdir(args: string[], ctx: CommandContext): CommandResult {
           if (verbose) stdout += `mkdir: created directory '${sub}'\n`;
         }
       } else {
-        ctx.fs.mkdirSync(p);
+        // -m: coreutils clears its umask and asks mkdir(2) for the mode itself
+        ctx.fs.mkdirSync(p, mode === undefined ? {} : { mode });
         if (verbose) stdout += `mkdir: created directory '${d}'\n`;
       }
-      if (mode !== undefined) ctx.fs.chmodSync(p, mode);
+      if (mode !== undefined && (parents || (mode & ctx.fs.umask) !== 0)) ctx.fs.chmodSync(p, mode);
     } catch (e) {
       stderr += `mkdir: cannot create directory '${d}': ${why(e)}\n`;
     }
