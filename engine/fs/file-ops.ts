@@ -49,8 +49,8 @@ export function sysStat(host: Host, c: FsCaller, path: string, follow = true): S
 /** open(O_RDONLY) + read of the whole file. */
 export function sysReadFile(host: Host, c: FsCaller, path: string): string | Uint8Array {
   const v = at(host, c, path);
-  const data = readVnode(host, v);
-  return data;
+  if (fileType(host, v) === "chr") return "";
+  return readVnode(host, v);
 }
 
 /** open(O_WRONLY|O_CREAT|O_TRUNC or O_APPEND) + write. Creates with `mode` (after umask) when missing. */
@@ -65,6 +65,8 @@ export function sysWriteFile(host: Host, c: FsCaller, path: string, data: string
   if (fileType(host, v) === "dir") throw new ErrnoError("EISDIR", "open", path);
   if (v.proc) throw new ErrnoError("EACCES", "open", path);
   if (v.cg) return cgWrite(host, v, typeof data === "string" ? data : new TextDecoder().decode(data));
+  // a character device takes the bytes away (/dev/null); nothing is stored
+  if (fileType(host, v) === "chr") return;
   const inode = writableInode(host, v, "open");
   if (append) inode.data = concat(inode.data ?? "", data);
   else inode.data = data;

@@ -76,7 +76,21 @@ export function buildRootFs(host: Host): void {
   file("/root/.bashrc", "# .bashrc\n\nalias rm='rm -i'\nalias cp='cp -i'\nalias mv='mv -i'\n\nif [ -f /etc/bashrc ]; then\n\t. /etc/bashrc\nfi\n");
   file("/root/.bash_profile", "# .bash_profile\n\nif [ -f ~/.bashrc ]; then\n\t. ~/.bashrc\nfi\n\nPATH=$PATH:$HOME/bin\nexport PATH\n");
   file("/root/anaconda-ks.cfg", "#version=RHEL\ninstall\ncdrom\nlang en_US.UTF-8\n", 0o600);
-  file("/dev/null", "", 0o666);
+  // character devices (major, minor as devices.txt lists them); writes to them vanish, reads give nothing
+  const dev = (path: string, rdev: [number, number], mode = 0o666): void => {
+    fs.createSync(path, { type: "chr", mode, rdev, label: path === "/dev/null" || path === "/dev/zero" ? "system_u:object_r:null_device_t:s0" : path.includes("random") ? "system_u:object_r:random_device_t:s0" : "system_u:object_r:devtty_t:s0" });
+  };
+  dev("/dev/null", [1, 3]);
+  dev("/dev/zero", [1, 5]);
+  dev("/dev/random", [1, 8]);
+  dev("/dev/urandom", [1, 9]);
+  dev("/dev/tty", [5, 0]);
+  for (const [name, fd] of [["stdin", 0], ["stdout", 1], ["stderr", 2]] as const) {
+    fs.createSync(`/dev/${name}`, { type: "symlink", mode: 0o777, target: `/proc/self/fd/${fd}`, label: "system_u:object_r:device_t:s0" });
+  }
+  file("/root/.bash_logout", "# ~/.bash_logout\n\n");
+  file("/root/.cshrc", "# .cshrc\n\nalias rm 'rm -i'\nalias cp 'cp -i'\nalias mv 'mv -i'\n\nset prompt=\\[`id -nu`@`hostname -s`\\]\\#\\ \n");
+  file("/root/.tcshrc", "# .tcshrc\n\nalias rm 'rm -i'\nalias cp 'cp -i'\nalias mv 'mv -i'\n\nset prompt=\\[%n@%m\\ %c\\]#\\ \n");
 
   // boot mounts: each mounts the directory already there (so its contents stay), proc is generated
   const self = (target: string, fstype: string, source: string, options: string[]): void => {
