@@ -27,11 +27,13 @@ import { dmesgCommand } from "./dmesg.js";
 import { systemdCglsCommand } from "./systemd-cgls.js";
 import { tailCommand } from "./tail.js";
 import { ddCommand } from "./dd.js";
+import { lsnsCommand } from "./lsns.js";
+import { nsenterCommand } from "./nsenter.js";
 
 export const userlandCommands: UserCommand[] = [
   psCommand, lsCommand, chmodCommand, whoamiCommand, idCommand, hostnameCommand, unameCommand, getenforceCommand,
   mountCommand, umountCommand, touchCommand, mkdirCommand, rmCommand, killCommand, sleepCommand, bashCommand,
   shCommand, statCommand, topCommand, dateCommand, unshareCommand, chconCommand, restoreconCommand,
   catCommand, setenforceCommand, sestatusCommand, ausearchCommand, capshCommand, chownCommand, mknodCommand,
-  dmesgCommand, systemdCglsCommand, tailCommand, ddCommand,
+  dmesgCommand, systemdCglsCommand, tailCommand, ddCommand, lsnsCommand, nsenterCommand,
 ];
