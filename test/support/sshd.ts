@@ -40,6 +40,8 @@ export interface SshdFleet {
   sshOptions: string[];
   /** a port on 127.0.0.1 that nothing listens on */
   closedPort: number;
+  /** the listening daemons' pids (their per-connection children's CPU shows in their /proc stat cutime/cstime) */
+  pids: number[];
   stop(): Promise<void>;
 }
 
@@ -97,6 +99,7 @@ export async function startSshd(hosts: Array<{ name: string; kind?: HostKind }>)
     identity: join(dir, "client_ed25519"),
     sshOptions: [`UserKnownHostsFile=${join(dir, "known_hosts")}`, "StrictHostKeyChecking=yes", "IdentitiesOnly=yes", "IdentityAgent=none", "LogLevel=ERROR"],
     closedPort,
+    pids: daemons.map((d) => d.pid!).filter(Boolean),
     stop,
   };
 }
