@@ -278,6 +278,23 @@ export function cleanupRunFiles(host: Host, era: EngineEra, c: Container): void 
   writeFile(host, `${staticDir}/ctr.log`, k8sFileLog(c), 0o600);
 }
 
+/** Deletes an image's layer dir and records (rmi); the shared layer tree itself stays for other images. */
+export function removeImageStorage(host: Host, era: EngineEra, image: LocalImage, remaining: LocalImage[]): void {
+  const dir = `${layersDir(era)}/${image.layerId}`;
+  if (!remaining.some((i) => i.layerId === image.layerId)) {
+    // unlink `diff` first: it is the distro's tree, which other images share
+    getInode(host.inodes, ensureDir(host, dir)).entries!.delete("diff");
+    removeTree(host, dir);
+    removeTree(host, `${layersDir(era)}/l/${image.layerLink}`);
+  }
+  if (era.engine === "podman") {
+    removeTree(host, `${era.graphRoot}/overlay-images/${image.id}`);
+    writeFile(host, `${era.graphRoot}/overlay-images/images.json`, JSON.stringify(remaining.map((i) => ({ id: i.id, digest: i.digest, names: i.names, layer: i.layerId, created: new Date(i.pulledMs).toISOString() }))), 0o600);
+  } else {
+    removeTree(host, `${era.graphRoot}/image/overlay2/imagedb/content/sha256/${image.id}`);
+  }
+}
+
 /** Deletes a container's layer and directories (rm). */
 export function removeContainerStorage(host: Host, era: EngineEra, c: Container): void {
   unmountRootfs(host, era, c);

@@ -19,6 +19,7 @@ import { mount } from "./mount.js";
 import { ps } from "./ps.js";
 import { pull } from "./pull.js";
 import { rm } from "./rm.js";
+import { rmi } from "./rmi.js";
 import { run } from "./run.js";
 import { start } from "./start.js";
 import { stop } from "./stop.js";
@@ -35,14 +36,14 @@ export interface Subcommand {
 }
 
 /** Subcommands both engines have. */
-export const sharedSubcommands: Subcommand[] = [run, create, start, stop, kill, rm, ps, exec, inspect, logs, top, images, pull, version, info, stats, exportCmd];
+export const sharedSubcommands: Subcommand[] = [run, create, start, stop, kill, rm, ps, exec, inspect, logs, top, images, rmi, pull, version, info, stats, exportCmd];
 /** podman-only subcommands. */
 export const podmanOnlySubcommands: Subcommand[] = [mount, umount];
 
 /** `podman container ls` → ps, `podman image ls` → images … */
 const GROUPS: Record<string, Record<string, string>> = {
   container: { ls: "ps", list: "ps", top: "top", run: "run", create: "create", start: "start", stop: "stop", kill: "kill", rm: "rm", exec: "exec", inspect: "inspect", logs: "logs", export: "export", mount: "mount", umount: "umount" },
-  image: { ls: "images", list: "images", pull: "pull", inspect: "inspect" },
+  image: { ls: "images", list: "images", pull: "pull", inspect: "inspect", rm: "rmi" },
 };
 
 /** Global flags that take a value (skipped before the subcommand). */

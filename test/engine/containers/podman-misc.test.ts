@@ -90,3 +90,26 @@ describe("ps --filter", () => {
     expect(steps[5]!.result.stderr).toBe('Error: invalid filter "bogus=1"\n');
   });
 });
+
+describe("rmi", () => {
+  it("refuses an image in use, removes it with -f, and pulls it again from the shared tree", async () => {
+    const host = containerHost("rhel9");
+    const steps = await runLines(host, [
+      "podman pull -q busybox",
+      "podman run -d --name b busybox sleep 100",
+      "podman rmi busybox",
+      "podman rmi -f busybox",
+      "podman images -q | wc -l",
+      "podman run --rm busybox ls /bin/busybox",
+      "docker pull -q busybox",
+      "docker rmi busybox",
+    ]);
+    const id = steps[0]!.result.stdout.trim();
+    expect(steps[2]!.result.stderr).toMatch(/^Error: image used by [0-9a-f]{64}: image is in use by a container\n$/);
+    expect(steps[2]!.result.exitCode).toBe(2);
+    expect(steps[3]!.result.stdout).toBe(`Untagged: docker.io/library/busybox:latest\nDeleted: ${id}\n`);
+    expect(steps[4]!.result.stdout.trim()).toBe("2");
+    expect(steps[5]!.result.stdout).toBe("/bin/busybox\n");
+    expect(steps[7]!.result.stdout).toBe(`Untagged: busybox:latest\nDeleted: sha256:${id}\n`);
+  });
+});
