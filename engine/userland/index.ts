@@ -16,6 +16,7 @@ import { topCommand } from "./top.js";
 import { dateCommand } from "./date.js";
 import { unshareCommand } from "./unshare.js";
 import { chconCommand, restoreconCommand } from "./chcon.js";
+import { dfCommand, freeCommand } from "./df.js";
 import { catCommand } from "./cat.js";
 import { setenforceCommand } from "./setenforce.js";
 import { sestatusCommand } from "./sestatus.js";
@@ -34,6 +35,7 @@ export const userlandCommands: UserCommand[] = [
   psCommand, lsCommand, chmodCommand, whoamiCommand, idCommand, hostnameCommand, unameCommand, getenforceCommand,
   mountCommand, umountCommand, touchCommand, mkdirCommand, rmCommand, killCommand, sleepCommand, bashCommand,
   shCommand, statCommand, topCommand, dateCommand, unshareCommand, chconCommand, restoreconCommand,
+  dfCommand, freeCommand,
   catCommand, setenforceCommand, sestatusCommand, ausearchCommand, capshCommand, chownCommand, mknodCommand,
   dmesgCommand, systemdCglsCommand, tailCommand, ddCommand, lsnsCommand, nsenterCommand,
 ];
