@@ -105,7 +105,10 @@ export async function gradeFromCli(labName: string, flags: GradeFlags): Promise<
     process.stderr.write(`\nhostlab: interrupted; every finished host is in ${resultsPath} — rerun with --resume to go on\n`);
     controller.abort();
   };
+  // SIGTERM too (a CI job or a Kubernetes pod being stopped): each in-flight ssh is a process group of its own, so
+  // only the grader can stop them.
   process.on("SIGINT", onSigint);
+  process.on("SIGTERM", onSigint);
   const hostTimeoutMs = (flags.timeout ?? DEFAULT_HOST_TIMEOUT_S) * 1000;
   const fleet: FleetOptions = {
     lab: labRef,
@@ -135,6 +138,7 @@ export async function gradeFromCli(labName: string, flags: GradeFlags): Promise<
     });
   } finally {
     process.off("SIGINT", onSigint);
+    process.off("SIGTERM", onSigint);
   }
   if (controller.signal.aborted) return EXIT_INTERRUPTED;
 
