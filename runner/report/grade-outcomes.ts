@@ -8,10 +8,11 @@ import { sortGrades, type HostGrade } from "./grade-results.js";
 /** One LabOutcome per host; a host that could not be graded carries its reason as a lab error. */
 export function gradesToOutcomes(grades: HostGrade[]): LabOutcome[] {
   return sortGrades(grades).map((g) => {
-    const steps: StepOutcome[] = [];
+    // Records keep the step's index, not its line; the first check's line stands in for the step's.
+    const byStep = new Map<number, StepOutcome>();
     for (const k of g.checks) {
-      let step = steps.find((s) => s.title === k.stepTitle && s.line === k.step);
-      if (!step) steps.push((step = { title: escapeHostLine(k.stepTitle, 200), line: k.step, commands: [], checks: [] }));
+      let step = byStep.get(k.step);
+      if (!step) byStep.set(k.step, (step = { title: escapeHostLine(k.stepTitle, 200), line: k.line, commands: [], checks: [] }));
       step.checks.push({
         id: k.id,
         title: `${k.title} [${k.points}/${k.maxPoints}]`,
@@ -28,7 +29,7 @@ export function gradesToOutcomes(grades: HostGrade[]): LabOutcome[] {
       path: g.lab.id,
       title: g.lab.id,
       durationMs: g.durationMs,
-      steps,
+      steps: [...byStep.values()],
       errors: g.status === "error" ? [{ line: 0, message: escapeHostLine(g.error ?? "could not be graded", 1000) }] : [],
     };
   });
