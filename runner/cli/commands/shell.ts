@@ -63,7 +63,8 @@ async function scriptLoop(session: Session): Promise<void> {
     process.stdout.write(session.prompt + line + "\n");
     if (line.trim() === "" || line.trim().startsWith("#")) continue;
     const r = await session.run(line);
-    for (const chunk of r.output) (chunk.stream === "stdout" ? process.stdout : process.stderr).write(chunk.text);
+    // a transcript is one stream: stderr goes in at its place, as a terminal would have shown it
+    for (const chunk of r.output) process.stdout.write(chunk.text);
   }
 }
 
