@@ -55,6 +55,8 @@ export interface CreateRequest {
   capAdd?: string[];
   capDrop?: string[];
   privileged?: boolean;
+  /** --entrypoint, when given ("" clears the image's) */
+  entrypoint?: string;
 }
 
 /** Whether the host labels containers (both profiles run SELinux enforcing). */
@@ -80,7 +82,10 @@ export function createContainer(host: Host, era: EngineEra, req: CreateRequest):
   const c: Container = {
     id, name, engine: era.engine,
     image: req.image.names[0]!, imageGiven: req.imageGiven, imageId: req.image.id,
-    command: [...entry.entrypoint, ...(req.args.length > 0 ? req.args : entry.cmd)],
+    // --entrypoint replaces the image's entrypoint and drops its Cmd (podman-run(1), docker-run(1))
+    command: req.entrypoint !== undefined
+      ? [...(req.entrypoint === "" ? [] : [req.entrypoint]), ...req.args]
+      : [...entry.entrypoint, ...(req.args.length > 0 ? req.args : entry.cmd)],
     createCommand: req.createCommand,
     env: [...entry.env, ...req.env],
     createdMs: now, status: "created", exitCode: 0,

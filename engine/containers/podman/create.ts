@@ -42,6 +42,7 @@ export function createFromOptions(call: EngineCall, opts: CreateOptions, args: s
     capAdd: opts.capAdd, capDrop: opts.capDrop, privileged: opts.privileged,
     createCommand: [call.era.engine, call.verb, ...args],
     ...(opts.name !== undefined ? { name: opts.name } : {}),
+    ...(opts.entrypoint !== undefined ? { entrypoint: opts.entrypoint } : {}),
   };
   return createContainer(call.host, call.era, req);
 }

@@ -113,3 +113,11 @@ describe("rmi", () => {
     expect(steps[7]!.result.stdout).toBe(`Untagged: busybox:latest\nDeleted: sha256:${id}\n`);
   });
 });
+
+describe("--entrypoint", () => {
+  it("replaces the image's entrypoint and command", async () => {
+    const host = containerHost("rhel9");
+    const [s] = await runLines(host, [`podman run --rm --entrypoint cat ${UBI7} /etc/redhat-release`]);
+    expect(s!.result.stdout).toBe("Red Hat Enterprise Linux Server release 7.9 (Maipo)\n");
+  });
+});
