@@ -20,6 +20,8 @@ import { logAuditEvent, untrustedString } from "./audit.js";
 export interface SelinuxState {
   /** /sys/fs/selinux/enforce: true = enforcing, false = permissive */
   enforcing: boolean;
+  /** false = booted with selinux=0: no access decisions at all (labels stay as data); benches compare with it */
+  enabled?: boolean;
 }
 
 /** Boot state: /etc/selinux/config says SELINUX=enforcing on both profiles. */
@@ -55,8 +57,9 @@ const SYSCALL_NR: Record<string, number> = {
   symlinkat: 266, readlinkat: 267, fchmodat: 268, utimensat: 280, renameat2: 316, statx: 332,
 };
 
-/** Whether the gate must look the object up for this task at all. */
-export function selinuxConfines(task: Task): boolean {
+/** Whether the gate must look the object up for this task at all (never when SELinux is off). */
+export function selinuxConfines(task: Task, host?: Host): boolean {
+  if (host && host.selinux?.enabled === false) return false;
   return isConfinedDomain(typeOf(task.label));
 }
 
