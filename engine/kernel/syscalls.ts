@@ -97,7 +97,7 @@ export function syscall<T>(host: Host, task: Task | null, name: string, regs: nu
     const cap = requiredCapability(name, regs, entry.cap);
     if (cap && !capable(task.cred, cap)) return { ok: false, errno: "EPERM" };
     // SELinux (kernel/avc.ts): `target` looks up the object the call touches, only for a confined domain
-    if (entry.selinux && target && selinuxConfines(task)) {
+    if (entry.selinux && target && selinuxConfines(task, host)) {
       const obj = target();
       if (obj && !avcHasPerm(host, task, name, regs, obj)) return { ok: false, errno: "EACCES" };
     }
