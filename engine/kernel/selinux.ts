@@ -3,9 +3,12 @@
  * context `user:role:type:level`. Files get theirs from the policy's file contexts when the system is installed
  * (`matchpathcon`, /etc/selinux/targeted/contexts/files/file_contexts) and, when created later, by a type
  * transition rule or by inheriting the parent directory's type. Containers get a per-container MCS level
- * (engine/kernel/selinux-mcs.ts). Enforcement (the access decision, the AVC log) is a hook here for now:
- * `checkAccess` always allows and is where the policy goes.
+ * (engine/kernel/selinux-mcs.ts). Enforcement lives beside this file: the policy's decision in
+ * kernel/selinux-policy.ts, the AVC (enforcing/permissive, denials audited) in kernel/avc.ts, which the syscall
+ * gate asks for every file call of a confined process.
  */
+
+import { deniedPerms } from "./selinux-policy.js";
 
 /** A parsed context. */
 export interface SecurityContext {
@@ -70,6 +73,7 @@ const FILE_CONTEXTS: Array<[RegExp, string]> = [
   [/^\/var\/lib\/containers\/storage\/overlay(-images|-layers)?(\/.*)?$/, "container_ro_file_t"],
   [/^\/var\/lib\/docker(\/.*)?$/, "container_var_lib_t"],
   [/^\/var\/lib\/docker\/overlay2(\/.*)?$/, "container_ro_file_t"],
+  [/^\/var\/log\/audit(\/.*)?$/, "auditd_log_t"],
   [/^\/var\/log(\/.*)?$/, "var_log_t"],
   [/^\/var\/run$/, "var_run_t"],
   [/^\/var\/lib(\/.*)?$/, "var_lib_t"],
@@ -117,9 +121,9 @@ export function labelForNewFile(creator: string, parentDir: string): string {
   return formatContext({ user: p.user === "unconfined_u" ? "unconfined_u" : dir.user, role: "object_r", type, level });
 }
 
-/** The access decision (avc_has_perm). SELinux enforcement arrives in a later issue; today everything passes. */
-export function checkAccess(_source: string, _target: string, _cls: string, _perm: string): "allow" | "EACCES" {
-  return "allow";
+/** The policy's answer for one permission (security_compute_av), without auditing: see kernel/avc.ts for that. */
+export function checkAccess(source: string, target: string, cls: string, perm: string): "allow" | "EACCES" {
+  return deniedPerms(source, target, cls, [perm]).length === 0 ? "allow" : "EACCES";
 }
 
 /** The private label `:Z` gives a volume: the container's mount label (container_file_t at its MCS level). */
