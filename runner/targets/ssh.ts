@@ -15,11 +15,11 @@ import { execa } from "execa";
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
 import { mkdtemp, open, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CommandResult, RunOptions, Target } from "./target.js";
 import { formatDestination, type Destination } from "./ssh/destination.js";
 import { describeSshFailure } from "./ssh/ssh-errors.js";
+import { controlBase, controlDirPrefix } from "./ssh/stale-masters.js";
 import { shellQuote } from "../../checks/probe.js";
 
 export { parseDestination, formatDestination, type Destination } from "./ssh/destination.js";
@@ -92,9 +92,7 @@ function destinationArgs(d: Destination): string[] {
 /** Opens a target on a host over SSH. No connection is made until the first command. */
 export async function createSshTarget(destination: Destination, options: SshTargetOptions = {}): Promise<SshTarget> {
   const ownsControlDir = options.controlDir === undefined;
-  // Unix socket paths are short (108 bytes): a deep $TMPDIR would break ControlPath, so /tmp is used then.
-  const base = tmpdir().length > 60 ? "/tmp" : tmpdir();
-  const controlDir = options.controlDir ?? (await mkdtemp(join(base, "hostlab-ssh-")));
+  const controlDir = options.controlDir ?? (await mkdtemp(join(controlBase(), controlDirPrefix())));
   const ssh = options.ssh ?? "ssh";
   const before = sshArgs(options, controlDir);
   const where = destinationArgs(destination);

@@ -123,6 +123,10 @@ export async function gradeFromCli(labName: string, flags: GradeFlags): Promise<
   let finished = 0;
   const started = performance.now();
   if (done.size && !flags.quiet) process.stderr.write(`hostlab: resuming: ${mine.length - todo.length} of ${mine.length} hosts already graded\n`);
+  if (mine.some((j) => j.kind === "host" && j.entry.kind === "ssh")) {
+    const { controlBase, stopStaleMasters } = await import("../../targets/ssh/stale-masters.js");
+    await stopStaleMasters(controlBase());
+  }
   // The built-in host (the engine) is loaded only when sessions are graded.
   const gradeSession = mine.some((j) => j.kind === "session") ? (await import("./grade-session.js")).gradeSession : undefined;
   try {
