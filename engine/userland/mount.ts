@@ -15,6 +15,9 @@ function mount(args: string[], ctx: CommandContext): CommandResult {
   const mntns = ctx.task.ns.mnt;
   const abs = (p: string): string => (p.startsWith("/") ? p : `${ctx.cwd === "/" ? "" : ctx.cwd}/${p}`);
   const rest = args.filter((a, i) => !a.startsWith("-") && args[i - 1] !== "-t" && args[i - 1] !== "-o");
+  if (rest.length === 0 && args.some((a) => a === "--bind" || a === "-B" || a === "--rbind" || a === "-o")) {
+    return { stderr: "mount: bad usage\nTry 'mount --help' for more information.\n", exitCode: 1 };
+  }
   if (rest.length === 0) {
     const typeIdx = args.indexOf("-t");
     const only = typeIdx >= 0 ? args[typeIdx + 1] : undefined;
