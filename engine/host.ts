@@ -108,7 +108,7 @@ export function createHost(options: HostOptions = {}): Host {
     clock: createClock(startMs, profile.uptimeSeconds * 1000, interactive ? "wall" : "virtual"),
     rng: createRng(seed),
     tasks: createTaskTable(profile.cgroupVersion === 1 ? 32768 : 4194304),
-    namespaces: createNamespaceTable(profile.hostname),
+    namespaces: createNamespaceTable(profile.hostname, profile.kernelRelease),
     cgroups: createCgroupTree(profile.cgroupVersion),
     inodes: createInodeTable(),
     mounts: createMountTables(),

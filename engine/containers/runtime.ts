@@ -28,6 +28,7 @@ import { storageDirIno } from "./storage-tree.js";
 import { classifyInit, type InitProgram } from "./entrypoint.js";
 import { processEnv } from "./oci-spec.js";
 import { applyLabelOpts, containerCaps } from "./security.js";
+import { plugNetwork } from "./network.js";
 
 /** Label of a container's process when SELinux separation is off for it (`label=disable`). */
 const SPC_LABEL = "system_u:system_r:spc_t:s0";
@@ -114,6 +115,7 @@ function createSandbox(host: Host, era: EngineEra, c: Container): NsSet {
   const uts = createNamespace(host.namespaces, "uts", { hostname: short });
   const ipc = createNamespace(host.namespaces, "ipc");
   const net = createNamespace(host.namespaces, "net");
+  plugNetwork(host, era, c, net.id);
   const cgroup = host.cgroups.version === 2 ? createNamespace(host.namespaces, "cgroup").id : init.cgroup;
   const root = rootfsMount(host, era, c);
   const mnt = createRootMountNamespace(host, { fstype: root.fstype, source: root.source, options: root.options, root: root.root, ...(root.context ? { context: root.context } : {}) });

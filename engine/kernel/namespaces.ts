@@ -8,6 +8,8 @@
  * first task in it is pid 1 inside), uts → hostname.
  */
 
+import type { NetLink } from "./net.js";
+
 export const NS_TYPES = ["cgroup", "ipc", "mnt", "net", "pid", "user", "uts"] as const;
 export type NsType = (typeof NS_TYPES)[number];
 
@@ -25,6 +27,9 @@ export interface Namespace {
   hostname?: string;
   /** the pid of the task that created it (its owner) */
   creatorPid?: number;
+  /** net ns: its network devices and its ifindex counter (kernel/net.ts) */
+  links?: NetLink[];
+  nextIfindex?: number;
 }
 
 export interface NamespaceTable {
@@ -40,8 +45,20 @@ const INIT_IDS: NsSet = {
   ipc: 4026531839, uts: 4026531838, user: 4026531837, pid: 4026531836, cgroup: 4026531835, net: 4026531992, mnt: 4026531840,
 };
 
+/**
+ * The initial mnt and net numbers are handed out at boot, so they differ by kernel: 3.10 (RHEL 7) numbers the
+ * initial net namespace 4026531956; 5.x kernels (RHEL 9) set up net before mnt: net 4026531840, mnt 4026531841.
+ */
+function initIds(kernelRelease: string): NsSet {
+  const major = Number(/^(\d+)\./.exec(kernelRelease)?.[1] ?? 0);
+  if (major >= 5) return { ...INIT_IDS, net: 4026531840, mnt: 4026531841 };
+  if (major === 3) return { ...INIT_IDS, net: 4026531956 };
+  return { ...INIT_IDS };
+}
+
 /** The initial namespaces at boot; `hostname` goes into the initial uts namespace. */
-export function createNamespaceTable(hostname: string): NamespaceTable {
+export function createNamespaceTable(hostname: string, kernelRelease = ""): NamespaceTable {
+  const INIT_IDS = initIds(kernelRelease);
   const byId: Record<number, Namespace> = {};
   for (const type of NS_TYPES) byId[INIT_IDS[type]] = { id: INIT_IDS[type], type };
   byId[INIT_IDS.uts].hostname = hostname;

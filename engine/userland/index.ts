@@ -30,6 +30,7 @@ import { tailCommand } from "./tail.js";
 import { ddCommand } from "./dd.js";
 import { lsnsCommand } from "./lsns.js";
 import { nsenterCommand } from "./nsenter.js";
+import { ipCommand } from "./ip.js";
 
 export const userlandCommands: UserCommand[] = [
   psCommand, lsCommand, chmodCommand, whoamiCommand, idCommand, hostnameCommand, unameCommand, getenforceCommand,
@@ -37,5 +38,5 @@ export const userlandCommands: UserCommand[] = [
   shCommand, statCommand, topCommand, dateCommand, unshareCommand, chconCommand, restoreconCommand,
   dfCommand, freeCommand,
   catCommand, setenforceCommand, sestatusCommand, ausearchCommand, capshCommand, chownCommand, mknodCommand,
-  dmesgCommand, systemdCglsCommand, tailCommand, ddCommand, lsnsCommand, nsenterCommand,
+  dmesgCommand, systemdCglsCommand, tailCommand, ddCommand, lsnsCommand, nsenterCommand, ipCommand,
 ];
