@@ -15,7 +15,7 @@ import { lsDate } from "./time-format.js";
 
 interface Flags {
   long: boolean; all: boolean; almost: boolean; dir: boolean; human: boolean; inode: boolean; size: boolean;
-  context: boolean; one: boolean; numeric: boolean; reverse: boolean; time: boolean;
+  context: boolean; one: boolean; numeric: boolean; reverse: boolean; time: boolean; recursive: boolean;
 }
 
 interface Entry {
@@ -40,14 +40,14 @@ function compareNames(a: string, b: string): number {
 }
 
 function ls(args: string[], ctx: CommandContext): CommandResult {
-  const f: Flags = { long: false, all: false, almost: false, dir: false, human: false, inode: false, size: false, context: false, one: false, numeric: false, reverse: false, time: false };
+  const f: Flags = { long: false, all: false, almost: false, dir: false, human: false, inode: false, size: false, context: false, one: false, numeric: false, reverse: false, time: false, recursive: false };
   const paths: string[] = [];
   const rhel7 = ctx.host.profile.lsZFormat === "rhel7";
   let endOpts = false;
   for (const a of args) {
     if (!endOpts && a === "--") { endOpts = true; continue; }
     if (!endOpts && a.startsWith("--")) {
-      const map: Record<string, keyof Flags> = { "--all": "all", "--almost-all": "almost", "--directory": "dir", "--human-readable": "human", "--inode": "inode", "--size": "size", "--context": "context", "--numeric-uid-gid": "numeric", "--reverse": "reverse" };
+      const map: Record<string, keyof Flags> = { "--all": "all", "--almost-all": "almost", "--directory": "dir", "--human-readable": "human", "--inode": "inode", "--size": "size", "--context": "context", "--numeric-uid-gid": "numeric", "--reverse": "reverse", "--recursive": "recursive" };
       if (map[a]) f[map[a]] = true;
       else if (a.startsWith("--color") || a === "--full-time") continue;
       else return { stderr: `ls: unrecognized option '${a}'\nTry 'ls --help' for more information.\n`, exitCode: 2 };
@@ -55,10 +55,10 @@ function ls(args: string[], ctx: CommandContext): CommandResult {
     }
     if (!endOpts && a.startsWith("-") && a.length > 1) {
       for (const c of a.slice(1)) {
-        const map: Record<string, keyof Flags> = { l: "long", a: "all", A: "almost", d: "dir", h: "human", i: "inode", s: "size", Z: "context", "1": "one", n: "numeric", r: "reverse", t: "time" };
+        const map: Record<string, keyof Flags> = { l: "long", a: "all", A: "almost", d: "dir", h: "human", i: "inode", s: "size", Z: "context", "1": "one", n: "numeric", r: "reverse", t: "time", R: "recursive" };
         if (map[c]) f[map[c]] = true;
         else if (c === "g" || c === "o") f.long = true;
-        else if (c === "F" || c === "G" || c === "U" || c === "S" || c === "R" || c === "q") continue;
+        else if (c === "F" || c === "G" || c === "U" || c === "S" || c === "q") continue;
         else return { stderr: `ls: invalid option -- '${c}'\nTry 'ls --help' for more information.\n`, exitCode: 2 };
       }
       continue;
@@ -131,8 +131,11 @@ function ls(args: string[], ctx: CommandContext): CommandResult {
 
   if (files.length > 0) render(files, false);
   dirs.sort((a, b) => compareNames(a.name, b.name));
-  const many = paths.length > 1;
-  dirs.forEach((d, i) => {
+  // -R: every directory met is listed after its parent, depth first, each under its name
+  const many = paths.length > 1 || f.recursive;
+  const queue = [...dirs];
+  for (let i = 0; i < queue.length; i++) {
+    const d = queue[i];
     if (out.length > 0 || i > 0) out.push("");
     if (many) out.push(`${d.name}:`);
     let names: string[];
@@ -142,7 +145,7 @@ function ls(args: string[], ctx: CommandContext): CommandResult {
       const code = e instanceof ErrnoError ? e.code : "EACCES";
       stderr += `ls: cannot open directory ${q(d.name)}: ${STRERROR[code]}\n`;
       exitCode = 2;
-      return;
+      continue;
     }
     if (!f.all) names = names.filter((n) => !n.startsWith("."));
     if (f.all && !f.almost) names = [".", "..", ...names];
@@ -160,7 +163,13 @@ function ls(args: string[], ctx: CommandContext): CommandResult {
       }
     }
     render(entries, true);
-  });
+    if (f.recursive) {
+      const subdirs = entries.filter((e) => e.st.type === "dir" && e.name !== "." && e.name !== "..").sort((a, b) => compareNames(a.name, b.name));
+      const named = subdirs.map((e) => ({ ...e, name: `${d.name.replace(/\/$/, "")}/${e.name}` }));
+      if (f.reverse) named.reverse();
+      queue.splice(i + 1, 0, ...named);
+    }
+  }
   if (out.length > 0 && out[0] === "") out.shift();
   return { stdout: out.length > 0 ? out.join("\n") + "\n" : "", stderr, exitCode };
 }

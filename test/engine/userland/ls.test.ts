@@ -56,4 +56,10 @@ describe("ls", () => {
     expect((await s.run("ls -ld /bin")).stdout).toMatch(/^lrwxrwxrwx\. 1 root root 7 \w+ +\d+ +[\d:]+ \/bin -> usr\/bin\n$/);
     expect((await s.run("ls /bin | grep -c bash")).stdout).toBe("1\n");
   });
+
+  it("lists recursively with -R, each directory under its name", async () => {
+    const { s } = seeded("rhel9");
+    await s.run("mkdir -p /srv/a/b /srv/c && touch /srv/a/f /srv/a/b/g");
+    expect((await s.run("ls -R /srv")).stdout).toBe("/srv:\na  c\n\n/srv/a:\nb  f\n\n/srv/a/b:\ng\n\n/srv/c:\n");
+  });
 });
