@@ -11,7 +11,7 @@ import type { Host } from "../host.js";
 import { type Task, type TaskSpec, spawnTask } from "./tasks.js";
 import { type SyscallResult, syscall } from "./syscalls.js";
 import { ErrnoError, STRERROR } from "./errno.js";
-import { pidsCanFork } from "./pids.js";
+import { pidsCanFork, pidsRoom } from "./pids.js";
 
 /** clone() flags glibc's fork() passes: SIGCHLD as the exit signal, no CLONE_NEW* flags. */
 export const FORK_CLONE_FLAGS = 17;
@@ -25,6 +25,19 @@ export function forkTask(host: Host, parent: Task, spec: Omit<TaskSpec, "ppid">)
     if (!pidsCanFork(host, spec.cgroup ?? parent.cgroup)) throw new ErrnoError("EAGAIN", "fork", "");
     return spawnTask(host, { ...spec, ppid: parent.pid });
   });
+}
+
+/**
+ * Many forks of `parent` in a row, as a runaway fork chain makes them: as many as fit in its cgroup, at most
+ * `limit`. One pass through the gate stands for all of them (the same filter decides each the same way).
+ */
+export function forkMany(host: Host, parent: Task, spec: Omit<TaskSpec, "ppid">, limit: number): number {
+  const r = syscall(host, parent, "clone", [FORK_CLONE_FLAGS, 0, 0, 0, 0], () => {
+    const n = Math.min(limit, pidsRoom(host, spec.cgroup ?? parent.cgroup));
+    for (let i = 0; i < n; i++) spawnTask(host, { ...spec, argv: [...spec.argv], ppid: parent.pid });
+    return n;
+  });
+  return r.ok ? r.value : 0;
 }
 
 /** What bash prints when fork keeps failing: `retries` retry lines, then the final one (`shell` = "bash"). */

@@ -55,3 +55,13 @@ export function pidsCanFork(host: Host, group: string, n = 1): boolean {
   }
   return true;
 }
+
+/** How many more tasks fit in `group` and its ancestors (Infinity when nothing on the path is capped). */
+export function pidsRoom(host: Host, group: string): number {
+  let room = Infinity;
+  for (const g of ancestry(group)) {
+    const max = pidsMaxOf(host, g);
+    if (max !== Infinity) room = Math.min(room, Math.max(0, max - pidsCurrent(host, g)));
+  }
+  return room;
+}

@@ -32,10 +32,17 @@ export class BashFs implements IFileSystem {
   async appendFile(path: string, content: FileContent, _options?: WriteFileOptions | BufferEncoding): Promise<void> {
     this.view.writeFileSync(path, content, { append: true });
   }
+  /**
+   * Programs only the interpreter can see: the shell's own job-control markers (engine/shell/jobs.ts), which it
+   * runs by absolute path and which are no file of the host.
+   */
+  readonly internal = new Set<string>();
+
   async exists(path: string): Promise<boolean> {
-    return this.view.existsSync(path);
+    return this.internal.has(path) || this.view.existsSync(path);
   }
   async stat(path: string): Promise<FsStat> {
+    if (this.internal.has(path)) return { isFile: true, isDirectory: false, isSymbolicLink: false, mode: 0o755, size: 0, mtime: new Date(0) };
     return toFsStat(this.view.statSync(path));
   }
   async lstat(path: string): Promise<FsStat> {

@@ -20,6 +20,9 @@ import { FsView } from "../fs/fs-view.js";
 import { BashFs } from "./bash-fs.js";
 import type { CommandContext, CommandResult, ShellControl } from "../userland/command.js";
 import { statementArgvs, forkPipeline, reapPipeline } from "./pipeline-tasks.js";
+import { Jobs, JOB_FORK, JOB_DONE, JOB_MARKER_PATHS, FORK_FAILED_STATUS } from "./jobs.js";
+import { pidsCanFork } from "../kernel/pids.js";
+import { FORK_RETRY_SLEEPS_S, forkRefusal } from "../kernel/fork.js";
 import { formatPrompt } from "./prompt.js";
 
 /** One chunk of output, in the order it was written. */
@@ -65,12 +68,33 @@ export class Shell {
   private ordered: CommandResult["output"];
   /** pids of running commands whose stdout is the terminal */
   private ttyPids = new Set<number>();
+  /** background jobs inside loops and functions, and the forks behind them (engine/shell/jobs.ts) */
+  private bg: Jobs;
+  /** the exit status of a command a signal killed during this statement (SIGKILL 137, SIGSYS 159) */
+  private killedStatus: number | undefined;
 
   constructor(readonly host: Host, public task: Task, private control: ShellControl, readonly opts: ShellOptions = {}) {
     this.fs = new FsView(host, task);
     this.bashFs = new BashFs(this.fs);
     this.cwd = opts.cwd ?? task.cwd;
     this.env = { ...(opts.env ?? {}) };
+    this.bg = new Jobs(host, () => this.task, !opts.noFork && control.interactive, () => this.forkName(), () => ++this.jobs);
+  }
+
+  /** How bash names itself in its own messages (a login shell's argv[0] is "-bash"). */
+  private forkName(): string {
+    const a = this.task.argv[0] ?? "bash";
+    return a.startsWith("-") ? a : a.slice(a.lastIndexOf("/") + 1) || "bash";
+  }
+
+  /**
+   * A command whose process a signal ended while it ran (the OOM killer's SIGKILL, seccomp's SIGSYS): it wrote
+   * nothing more and its status is 128 + the signal, whatever the program would have said.
+   */
+  private signalled<R extends { exitCode: number }>(task: Task, r: R): R {
+    if (task.state !== "Z" || this.host.tasks.byPid[task.pid] === task || (task.exitStatus ?? 0) <= 128) return r;
+    this.killedStatus = task.exitStatus;
+    return { ...r, stdout: "", stderr: "", output: undefined, exitCode: task.exitStatus! };
   }
 
   /** HOME (for `~` and the prompt). */
@@ -91,9 +115,11 @@ export class Shell {
         const task = this.taskFor(cmd.name);
         const env: Record<string, string> = {};
         for (const [k, v] of jctx.env) env[k] = v;
+        if (this.bg.inBackground) this.bg.exec(task, [cmd.name, ...args]);
         const ctx: CommandContext = {
           host: this.host,
           task,
+          background: this.bg.inBackground && task === this.bg.current(),
           fs: task === this.task ? this.fs : new FsView(this.host, task),
           cwd: jctx.cwd,
           env,
@@ -111,7 +137,7 @@ export class Shell {
             return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
           } : undefined,
         };
-        const r = await this.asTask(ctx.fs, () => Promise.resolve(cmd.run(args, ctx)));
+        const r = this.signalled(task, await this.asTask(ctx.fs, () => Promise.resolve(cmd.run(args, ctx))));
         this.ordered = r.output;
         const stdout = r.stdout ?? "";
         // ASCII output is already its own byte string: saying so spares just-bash re-measuring and re-encoding
@@ -127,9 +153,13 @@ export class Shell {
       customCommands.push(defineCommand(name, async (args, jctx) => {
         if (!jctx.origCommand) return { stdout: "", stderr: `bash: ${name}: command not found\n`, exitCode: 127 };
         const task = this.taskFor(name);
-        return this.asTask(task === this.task ? this.fs : new FsView(this.host, task), () => jctx.origCommand!(args));
+        if (this.bg.inBackground) this.bg.exec(task, [name, ...args]);
+        const r = await this.asTask(task === this.task ? this.fs : new FsView(this.host, task), () => jctx.origCommand!(args));
+        return this.signalled(task, r);
       }));
     }
+    customCommands.push(defineCommand(JOB_FORK, async () => ({ stdout: "", stderr: "", ...this.bg.fork() })));
+    customCommands.push(defineCommand(JOB_DONE, async () => ({ stdout: "", stderr: "", ...this.bg.done() })));
     this.bash = new Bash({
       fs: this.bashFs,
       cwd: this.cwd,
@@ -141,6 +171,10 @@ export class Shell {
       // untrusted JavaScript, only simulated commands, so it buys nothing here
       defenseInDepth: false,
     });
+    this.bash.registerTransformPlugin(this.bg.plugin);
+    const bash = this.bash;
+    this.bg.prepare((text) => bash.transform(text).ast);
+    for (const p of JOB_MARKER_PATHS) this.bashFs.internal.add(p);
     return this.bash;
   }
 
@@ -157,6 +191,9 @@ export class Shell {
 
   /** The task a command runs as: the one forked for it in this statement, else the shell itself. */
   private taskFor(name: string): Task {
+    // inside a background job, programs exec in the job's process
+    const job = this.bg.current();
+    if (job) return job;
     const queue = this.running.get(name);
     const t = queue?.shift();
     if (t && this.host.tasks.byPid[t.pid] === t) return t;
@@ -178,7 +215,7 @@ export class Shell {
     let script: ScriptNode | null = null;
     try {
       // Bash.transform parses without running (just-bash's browser build exports no bare parser)
-      script = this.interpreter().transform(line).ast;
+      script = this.bg.untransformed(() => this.interpreter().transform(line).ast);
     } catch {
       script = null;
     }
@@ -189,13 +226,23 @@ export class Shell {
         ? script.statements.map((st) => ({ text: st.sourceText ?? "", st }))
         : [{ text: line, st: script?.statements.length === 1 ? script.statements[0] : null }];
     let exitCode = this.lastStatus;
+    this.bg.reset();
     for (const piece of pieces) {
       if (signal?.aborted) break;
+      // a process that is gone runs nothing more (a container's init killed by seccomp or the OOM killer)
+      if (this.host.tasks.byPid[this.task.pid] !== this.task) break;
       if (piece.st?.background && this.startBackground(piece.st, output)) {
         exitCode = 0;
         continue;
       }
       const argvs = piece.st && !this.opts.noFork ? statementArgvs(piece.st) : [];
+      // the pids controller refuses the forks when the cgroup is full: bash retries, gives up, abandons the line
+      if (argvs.length > 0 && !pidsCanFork(this.host, this.task.cgroup, argvs.length)) {
+        for (const sec of FORK_RETRY_SLEEPS_S) advanceClock(this.host.clock, sec * 1000);
+        output.push({ stream: "stderr", text: forkRefusal(this.forkName()) });
+        exitCode = FORK_FAILED_STATUS;
+        break;
+      }
       const forked = argvs.length > 0 ? forkPipeline(this.host, this.task, argvs) : [];
       this.running = new Map();
       this.ttyPids = new Set(forked.filter((_, i) => argvs[i].tty).map((t) => t.pid));
@@ -208,12 +255,15 @@ export class Shell {
       this.ordered = undefined;
       // a statement that is one command writing straight to the terminal may report its streams' real order
       const alone = piece.st !== null && piece.st.pipelines.length === 1 && piece.st.pipelines[0].commands.length === 1 && argvs.length === 1 && argvs[0].tty;
+      this.killedStatus = undefined;
       try {
         exitCode = await this.execPiece(piece.text, output, signal, alone);
       } finally {
         reapPipeline(this.host, forked);
         this.running = new Map();
       }
+      // bash reports a foreground job a signal ended; a process that was itself killed says nothing
+      if (this.killedStatus !== undefined && !this.opts.noFork) output.push({ stream: "stderr", text: signalReport(this.killedStatus) });
     }
     this.lastStatus = exitCode;
     return {
@@ -233,6 +283,11 @@ export class Shell {
     const cmds = statementArgvs(st);
     const seconds = cmds.map((c) => (c.argv[0] === "sleep" && c.argv.length === 2 ? parseDuration(c.argv[1]) : null));
     if (cmds.length === 0 || seconds.some((x) => x === null)) return false;
+    if (!pidsCanFork(this.host, this.task.cgroup, cmds.length)) {
+      for (const sec of FORK_RETRY_SLEEPS_S) advanceClock(this.host.clock, sec * 1000);
+      output.push({ stream: "stderr", text: forkRefusal(this.forkName()) });
+      return true;
+    }
     const now = readClock(this.host.clock, this.host.edge.timeSource);
     const tasks = forkPipeline(this.host, this.task, cmds);
     tasks.forEach((t, i) => {
@@ -290,6 +345,15 @@ export class Shell {
     if (next.PWD) this.cwd = next.PWD;
     this.env = next;
   }
+}
+
+/** What bash prints when a foreground job ends by a signal (strsignal, and the core dump SIGSYS leaves). */
+function signalReport(status: number): string {
+  const sig = status - 128;
+  if (sig === 9) return "Killed\n";
+  if (sig === 31) return "Bad system call (core dumped)\n";
+  if (sig === 15) return "Terminated\n";
+  return `Signal ${sig}\n`;
 }
 
 /** sleep's NUMBER[smhd] in seconds, or null. */

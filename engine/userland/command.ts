@@ -44,6 +44,8 @@ export interface CommandContext {
   env: Record<string, string>;
   stdin: string;
   signal?: AbortSignal;
+  /** the command runs in a background job (`cmd &`): it must not hold the terminal (sleep sets its timer instead) */
+  background?: boolean;
   /** whether stdout is the terminal (false when piped, redirected or captured by $(…)); undefined = unknown */
   stdoutIsTty?: boolean;
   shell: ShellControl;

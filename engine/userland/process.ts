@@ -5,8 +5,8 @@
  * nested interactive shell; `exit` returns to the one below).
  */
 import type { UserCommand, CommandContext, CommandResult } from "./command.js";
-import { exitTask, findTaskInNs, spawnTask } from "../kernel/tasks.js";
-import { advanceClock } from "../kernel/clock.js";
+import { exitTask, findTaskInNs, spawnTask, setExitAt } from "../kernel/tasks.js";
+import { advanceClock, readClock } from "../kernel/clock.js";
 
 const SIGNALS: Record<string, number> = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, USR1: 10, USR2: 12, TERM: 15, CONT: 18, STOP: 19 };
 
@@ -59,6 +59,12 @@ async function sleep(args: string[], ctx: CommandContext): Promise<CommandResult
   }
   if (ctx.signal?.aborted) return { exitCode: 130 };
   const ms = Math.round(seconds * 1000);
+  // in a background job the process sleeps on its own: it ends when its time is up, nobody waits for it
+  if (ctx.background) {
+    setExitAt(ctx.host, ctx.task, readClock(ctx.host.clock, ctx.host.edge.timeSource) + ms, 0);
+    ctx.task.state = "S";
+    return { exitCode: 0 };
+  }
   const wait = ctx.host.edge.wait;
   // at a terminal the wall clock moves while we wait; a scripted run jumps the virtual clock instead
   if (wait && ctx.host.clock.mode === "wall") {

@@ -26,7 +26,7 @@ describe("a lab's own profile", async () => {
   fs.writeFileSync("/root/old-style.json", JSON.stringify({ defaultAction: "SCMP_ACT_ALLOW", syscalls: [{ name: "fchmodat", action: "SCMP_ACT_ERRNO" }] }));
   fs.writeFileSync("/root/only-mkdir-0700.json", JSON.stringify({
     defaultAction: "SCMP_ACT_ALLOW",
-    syscalls: [{ names: ["mkdirat"], action: "SCMP_ACT_ERRNO", errnoRet: 13, args: [{ index: 2, value: 0o755, op: "SCMP_CMP_EQ" }] }],
+    syscalls: [{ names: ["mkdirat"], action: "SCMP_ACT_ERRNO", errnoRet: 13, args: [{ index: 2, value: 0o777, op: "SCMP_CMP_EQ" }] }],
   }));
   const steps = await runLines(host, [
     `podman run --security-opt seccomp=/root/no-mkdir.json ${UBI7} mkdir /x`,
@@ -51,7 +51,7 @@ describe("a lab's own profile", async () => {
     expect(r(3).stderr).toBe("chmod: changing permissions of '/etc/hosts': Operation not permitted\n");
   });
 
-  it("argument conditions: only the call whose mode matches is refused (mkdir's default mode is 0777 less umask)", () => {
+  it("argument conditions: only the call whose mode matches is refused (mkdir asks for 0777, -m 700 for 0700)", () => {
     expect(r(4).exitCode).toBe(1);
     expect(r(4).stderr).toBe("mkdir: cannot create directory '/b': Permission denied\n");
   });
