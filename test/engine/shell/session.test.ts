@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { seeded, fakeContainer } from "../helpers.js";
-import { runInTask, runArgv, spawnTask, installCommand, kernelFs } from "../../../engine/index.js";
+import { runInTask, runArgv, spawnTask, installCommand, kernelFs, openSession } from "../../../engine/index.js";
 
 describe("Session", () => {
   it("keeps cwd and variables between lines and shows them in the prompt", async () => {
@@ -97,7 +97,9 @@ describe("Session", () => {
   });
 
   it("keeps `sleep N &` as a background job until its time is up", async () => {
-    const { s } = seeded("rhel9");
+    // an interactive shell announces the job (a script's bash does not)
+    const { host } = seeded("rhel9");
+    const s = openSession(host, { interactive: true });
     const r = await s.run("sleep 100 &");
     expect(r.stderr).toMatch(/^\[1\] \d+\n$/);
     const pid = r.stderr.trim().split(" ")[1];
