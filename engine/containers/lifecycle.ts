@@ -137,7 +137,7 @@ export async function startContainer(host: Host, era: EngineEra, c: Container, o
   mountRootfs(host, era, c, image, selinux);
   if (selinux) relabelVolumes(host, c);
   const { staticDir, runDir } = containerDirs(era, c.id);
-  const createdIso = isoNanos(c.createdMs);
+  const createdIso = isoNanos(c.createdMs, subMsOf(c).created);
   let texts = host.caches.get("containers:seccomp-json") as WeakMap<object, string> | undefined;
   if (!texts) host.caches.set("containers:seccomp-json", (texts = new WeakMap()));
   const config = ociSpecText(c, {
@@ -160,9 +160,22 @@ export async function startContainer(host: Host, era: EngineEra, c: Container, o
   return { program: started.program, output: result };
 }
 
-/** ISO time with nanoseconds as Go prints it (2026-03-26T13:00:04.000000000Z). */
-export function isoNanos(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, ".$1000000Z");
+/**
+ * ISO time with nanoseconds as Go prints it (2026-03-26T13:00:04.360341653Z). The clock keeps milliseconds; the
+ * digits below them (`subMs`, 0..999999 ns) come from the container id, so they look like a real clock's and never
+ * change between runs.
+ */
+export function isoNanos(ms: number, subMs = 0): string {
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, `.$1${String(subMs).padStart(6, "0")}Z`);
+}
+
+/** The sub-millisecond digits of a container's created, started and finished times (each after the one before). */
+export function subMsOf(c: Container): { created: number; started: number; finished: number } {
+  const h = (i: number) => parseInt(c.id.slice(i, i + 8), 16);
+  const created = h(0) % 500_000;
+  const started = c.startedMs === c.createdMs ? created + 1 + (h(8) % (999_998 - created)) : h(8) % 1_000_000;
+  const finished = c.finishedMs === c.startedMs ? Math.min(999_999, started + 1 + (h(16) % 1000)) : h(16) % 1_000_000;
+  return { created, started, finished };
 }
 
 /** Called for every task exit: an init that ended makes its container Exited. */
@@ -174,7 +187,9 @@ export function onInitExit(host: Host, task: Task, status: number): void {
     if (!c || c.pid !== task.pid) continue;
     c.status = "exited";
     c.exitCode = status;
-    c.finishedMs = readClock(host.clock, host.edge.timeSource);
+    // an init that ended on its own (sleep 10) ended at its time, even if the table is only looked at later
+    const now = readClock(host.clock, host.edge.timeSource);
+    c.finishedMs = task.exitAt !== undefined && task.exitAt <= now ? task.exitAt : now;
     const era = engineEra(host, engine);
     teardown(host, era, c);
     cleanupRunFiles(host, era, c);

@@ -9,7 +9,7 @@ import { applyLabelOpts, containerCaps } from "../security.js";
 import type { Container } from "../container.js";
 import type { EngineEra } from "../engines.js";
 import { containerDirs, isRootfsMounted, layerPaths, layersDir } from "../storage.js";
-import { isoNanos, selinuxEnabled } from "../lifecycle.js";
+import { isoNanos, selinuxEnabled, subMsOf } from "../lifecycle.js";
 import { annotations, processEnv } from "../oci-spec.js";
 import { engineState } from "../container.js";
 
@@ -39,6 +39,7 @@ export function inspectContainer(host: Host, era: EngineEra, c: Container): Insp
   });
   const { staticDir, runDir, configPath } = containerDirs(era, c.id);
   const running = c.status === "running";
+  const sub = subMsOf(c);
   const state = {
     ...(era.engine === "podman" ? { OciVersion: era.ociVersion } : {}),
     Status: c.status,
@@ -51,8 +52,8 @@ export function inspectContainer(host: Host, era: EngineEra, c: Container): Insp
     ...(era.engine === "podman" ? { ConmonPid: c.monitorPid ?? 0 } : {}),
     ExitCode: c.exitCode,
     Error: "",
-    StartedAt: c.startedMs !== undefined ? isoNanos(c.startedMs) : ZERO_TIME,
-    FinishedAt: c.finishedMs !== undefined ? isoNanos(c.finishedMs) : ZERO_TIME,
+    StartedAt: c.startedMs !== undefined ? isoNanos(c.startedMs, sub.started) : ZERO_TIME,
+    FinishedAt: c.finishedMs !== undefined ? isoNanos(c.finishedMs, sub.finished) : ZERO_TIME,
     ...(era.engine === "podman" ? {
       Health: { Status: "", FailingStreak: 0, Log: null },
       CgroupPath: running ? era.cgroupOf(c.id) : "",
@@ -68,7 +69,7 @@ export function inspectContainer(host: Host, era: EngineEra, c: Container): Insp
     Hostname: c.id.slice(0, 12), Domainname: "", User: "", AttachStdin: false, AttachStdout: false, AttachStderr: false,
     Tty: c.tty, OpenStdin: c.interactive, StdinOnce: false, Env: processEnv(c, era), Cmd: c.command, Image: c.image,
     Volumes: null, WorkingDir: "/", Entrypoint: "", OnBuild: null, Labels: null,
-    Annotations: map(era.engine === "podman" ? annotations(c, { era, createdIso: isoNanos(c.createdMs) }) : {}), StopSignal: 15, CreateCommand: c.createCommand, Umask: "0022", Timeout: 0, StopTimeout: 10,
+    Annotations: map(era.engine === "podman" ? annotations(c, { era, createdIso: isoNanos(c.createdMs, sub.created) }) : {}), StopSignal: 15, CreateCommand: c.createCommand, Umask: "0022", Timeout: 0, StopTimeout: 10,
   };
   const hostConfig = {
     Binds: c.volumes.map((v) => `${v.source}:${v.destination}:${v.readonly ? "ro" : "rw"},rprivate,rbind`),
@@ -89,7 +90,7 @@ export function inspectContainer(host: Host, era: EngineEra, c: Container): Insp
   };
   if (era.engine === "podman") {
     const value: Record<string, unknown> = {
-      Id: c.id, Created: isoNanos(c.createdMs), Path: c.command[0] ?? "", Args: c.command.slice(1), State: state,
+      Id: c.id, Created: isoNanos(c.createdMs, sub.created), Path: c.command[0] ?? "", Args: c.command.slice(1), State: state,
       Image: c.imageId, ImageDigest: image?.digest ?? "", ImageName: c.image, Rootfs: "", Pod: "",
       ResolvConfPath: `${runDir}/resolv.conf`, HostnamePath: `${runDir}/hostname`, HostsPath: `${runDir}/hosts`,
       StaticDir: staticDir, OCIConfigPath: configPath, OCIRuntime: era.runtimeName,
@@ -102,7 +103,7 @@ export function inspectContainer(host: Host, era: EngineEra, c: Container): Insp
     return { value, maps };
   }
   const value: Record<string, unknown> = {
-    Id: c.id, Created: isoNanos(c.createdMs), Path: c.command[0] ?? "", Args: c.command.slice(1), State: state,
+    Id: c.id, Created: isoNanos(c.createdMs, sub.created), Path: c.command[0] ?? "", Args: c.command.slice(1), State: state,
     Image: `sha256:${c.imageId}`, ResolvConfPath: `${staticDir}/resolv.conf`, HostnamePath: `${staticDir}/hostname`,
     HostsPath: `${staticDir}/hosts`, LogPath: "", Name: `/${c.name}`, RestartCount: 0, Driver: "overlay2",
     MountLabel: selinux ? containerFileLabel(c.mcsLevel) : "", ProcessLabel: selinux ? applyLabelOpts(containerProcessLabel(c.mcsLevel), c.labelOpts) : "",
