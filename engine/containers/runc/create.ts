@@ -6,10 +6,15 @@
  */
 import type { CommandResult } from "../../userland/command.js";
 import { kernelFs } from "../../fs/fs-view.js";
+import { dropMountNamespace } from "../../fs/mounts.js";
+import { exitTask } from "../../kernel/tasks.js";
+import { removeCgroup } from "../../kernel/cgroups.js";
 import { readClock } from "../../kernel/clock.js";
+import { randInt } from "../../kernel/rng.js";
 import { argsError, leadingFlags, runcError, type RuncCall } from "./call.js";
 import { absPath, loadBundle } from "./bundle.js";
 import { createSandbox } from "./sandbox.js";
+import { lookPath } from "./lifecycle.js";
 import { RUNC_ROOT, rfc3339Nano, runcState, type RuncContainer } from "./record.js";
 
 const VALUE_FLAGS = new Set(["bundle", "b", "console-socket", "pid-file", "preserve-fds"]);
@@ -47,14 +52,22 @@ export function createContainer(call: RuncCall, name: "create" | "run", a: Creat
   if ("error" in made) return fail(made.error);
   const now = readClock(host.clock, host.edge.timeSource);
   const c: RuncContainer = {
-    id: a.id, bundle: a.bundle, rootfs: b.rootfs, pid: made.init.pid, started: false, createdMs: now, args: b.args,
+    id: a.id, bundle: a.bundle, rootfs: b.rootfs, pid: made.init.pid, started: false, createdMs: now, createdNs: randInt(host.rng, 1_000_000), args: b.args,
     env: b.env, cwd: b.cwd, terminal: b.terminal, ns: { ...made.init.ns }, ociVersion: b.ociVersion,
     ...(made.ownMnt !== undefined ? { ownMnt: made.ownMnt } : {}), ...(b.annotations ? { annotations: b.annotations } : {}),
   };
+  // runc init looks the program up in the container before it waits for `start` (standard_init_linux.go)
+  const missing = lookPath(host, made.init, b.args[0]!, b.env);
+  if (missing) {
+    exitTask(host, made.init.pid, 1);
+    removeCgroup(host, `/${a.id}`);
+    if (made.ownMnt !== undefined) dropMountNamespace(host, made.ownMnt);
+    return fail(`unable to start container process: exec: "${b.args[0]}": ${missing}`);
+  }
   runcState(host).containers[a.id] = c;
   const kfs = kernelFs(host);
   kfs.mkdirSync(`${RUNC_ROOT}/${a.id}`, { recursive: true, mode: 0o711 });
-  kfs.writeFileSync(`${RUNC_ROOT}/${a.id}/state.json`, JSON.stringify({ id: a.id, init_process_pid: c.pid, created: rfc3339Nano(now), config: { rootfs: b.rootfs } }));
+  kfs.writeFileSync(`${RUNC_ROOT}/${a.id}/state.json`, JSON.stringify({ id: a.id, init_process_pid: c.pid, created: rfc3339Nano(now, c.createdNs), config: { rootfs: b.rootfs } }));
   return c;
 }
 

@@ -9,6 +9,7 @@ import { exitTask, spawnTask } from "../../kernel/tasks.js";
 import { runInTask, shellQuote } from "../../shell/run-in-task.js";
 import { argsError, leadingFlags, runcError, type RuncCall } from "./call.js";
 import { findRuncContainer, runcStatus } from "./record.js";
+import { lookPath } from "./lifecycle.js";
 
 const VALUE_FLAGS = new Set(["console-socket", "cwd", "env", "e", "user", "u", "process", "p", "pid-file", "process-label", "apparmor", "cap", "c", "preserve-fds", "cgroup"]);
 
@@ -25,6 +26,9 @@ export const exec = {
     if (!c) return runcError("container does not exist");
     if (runcStatus(host, c) === "stopped") return runcError("cannot exec in a stopped container");
     const tty = parsed.flags.has("tty") || parsed.flags.has("t");
+    const missing = lookPath(host, host.tasks.byPid[c.pid]!, argv[0]!, c.env);
+    // runc exec ends with status 255 when it cannot start the process (exec.go fatalWithCode)
+    if (missing) return runcError(`exec failed: unable to start container process: exec: "${argv[0]}": ${missing}`, 255);
     const init = host.tasks.byPid[c.pid]!;
     const cwd = parsed.flags.get("cwd") ?? c.cwd;
     const task = spawnTask(host, {

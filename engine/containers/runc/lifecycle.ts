@@ -14,13 +14,30 @@ import { exitTask, getTask, setExitAt, reapTasks, type Task } from "../../kernel
 import { advanceClock, readClock } from "../../kernel/clock.js";
 import { removeCgroup } from "../../kernel/cgroups.js";
 import { dropMountNamespace } from "../../fs/mounts.js";
-import { kernelFs } from "../../fs/fs-view.js";
+import { kernelFs, taskFs } from "../../fs/fs-view.js";
 import { runInTask } from "../../shell/run-in-task.js";
 import { classifyInit } from "../entrypoint.js";
 import type { RuncCall } from "./call.js";
 import { RUNC_ROOT, runcState, type RuncContainer } from "./record.js";
 
 const SHELLS = new Set(["sh", "bash", "/bin/sh", "/bin/bash", "/usr/bin/sh", "/usr/bin/bash"]);
+
+/** exec.LookPath in the container: undefined when found, else Go's error text. */
+export function lookPath(host: Host, init: Task, prog: string, env: string[]): string | undefined {
+  const fs = taskFs(host, init);
+  const isExec = (p: string): boolean => {
+    try {
+      const st = fs.statSync(p);
+      return st.type === "file" && (st.mode & 0o111) !== 0;
+    } catch {
+      return false;
+    }
+  };
+  if (prog.includes("/")) return isExec(prog) ? undefined : "no such file or directory";
+  const path = env.find((kv) => kv.startsWith("PATH="))?.slice(5) ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  for (const dir of path.split(":")) if (dir && isExec(`${dir}/${prog}`)) return undefined;
+  return "executable file not found in $PATH";
+}
 
 /** The process environment as a map. */
 function envMap(c: RuncContainer): Record<string, string> {

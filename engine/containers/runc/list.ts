@@ -25,12 +25,12 @@ export const list = {
     if (format === "json") {
       const items = rows.map((r) => ({
         ociVersion: r.c.ociVersion, id: r.c.id, pid: r.pid, status: r.status, bundle: r.c.bundle, rootfs: r.c.rootfs,
-        created: rfc3339Nano(r.c.createdMs), ...(r.c.annotations ? { annotations: r.c.annotations } : {}), owner: "root",
+        created: rfc3339Nano(r.c.createdMs, r.c.createdNs), ...(r.c.annotations ? { annotations: r.c.annotations } : {}), owner: "root",
       }));
       return { stdout: JSON.stringify(items.length ? items : null) + "\n", exitCode: 0 };
     }
     if (format !== "table") return runcError(`invalid format option`);
-    const table = [["ID", "PID", "STATUS", "BUNDLE", "CREATED", "OWNER"], ...rows.map((r) => [r.c.id, String(r.pid), r.status, r.c.bundle, rfc3339Nano(r.c.createdMs), "root"])];
+    const table = [["ID", "PID", "STATUS", "BUNDLE", "CREATED", "OWNER"], ...rows.map((r) => [r.c.id, String(r.pid), r.status, r.c.bundle, rfc3339Nano(r.c.createdMs, r.c.createdNs), "root"])];
     return { stdout: formatTable(table, { minWidth: 12, padding: 3 }), exitCode: 0 };
   },
 };

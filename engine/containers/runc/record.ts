@@ -22,8 +22,9 @@ export interface RuncContainer {
   pid: number;
   /** `runc start` has exec'd the process (running, or stopped after it ran) */
   started: boolean;
-  /** ms since the epoch */
+  /** ms since the epoch, and the nanoseconds below the ms that Go's clock adds */
   createdMs: number;
+  createdNs?: number;
   /** process.args from config.json, exec'd on start */
   args: string[];
   /** process.env and process.cwd */

@@ -17,7 +17,7 @@ export const state = {
     const status = runcStatus(call.host, c);
     const doc = {
       ociVersion: c.ociVersion, id: c.id, pid: status === "stopped" ? 0 : c.pid, status, bundle: c.bundle, rootfs: c.rootfs,
-      created: rfc3339Nano(c.createdMs), ...(c.annotations ? { annotations: c.annotations } : {}), owner: "",
+      created: rfc3339Nano(c.createdMs, c.createdNs), ...(c.annotations ? { annotations: c.annotations } : {}), owner: "",
     };
     return { stdout: JSON.stringify(doc, null, "  ") + "\n", exitCode: 0 };
   },
