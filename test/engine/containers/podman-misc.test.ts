@@ -121,3 +121,18 @@ describe("--entrypoint", () => {
     expect(s!.result.stdout).toBe("Red Hat Enterprise Linux Server release 7.9 (Maipo)\n");
   });
 });
+
+describe("times", () => {
+  it("an init that ends by itself finished at its own time; created < started < finished", async () => {
+    const host = containerHost("rhel9");
+    const steps = await runLines(host, [
+      `podman run -d --name a ${UBI7} sleep 5`,
+      "sleep 30",
+      "podman inspect a --format '{{.Created}} {{.State.StartedAt}} {{.State.FinishedAt}}'",
+    ]);
+    const [created, started, finished] = steps[2]!.result.stdout.trim().split(" ");
+    for (const t of [created, started, finished]) expect(t).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z$/);
+    expect(created! < started!).toBe(true);
+    expect(Date.parse(finished!) - Date.parse(started!)).toBe(5000);
+  });
+});
