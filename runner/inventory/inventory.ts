@@ -12,6 +12,7 @@
 // the file is the order of the class. Mistakes are reported as `file:line: what is wrong`, never as a crash.
 import { readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
+import { dirname, isAbsolute, resolve } from "node:path";
 import { isSeq, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { LabInputError } from "../labs/errors.js";
@@ -45,7 +46,8 @@ export function readInventory(file: string): HostEntry[] {
     if (e instanceof LabInputError) throw e;
     throw new LabInputError(describeFsError(file, e).replace(/, or run `hostlab list`.*$/, ""));
   }
-  return parseInventory(text, file);
+  // A relative `identity` is read from the inventory's folder, as a course repository ships keys beside it.
+  return parseInventory(text, file).map((e) => (e.kind === "ssh" && e.identity && !isAbsolute(e.identity) ? { ...e, identity: resolve(dirname(file), e.identity) } : e));
 }
 
 /** Parses an inventory's text; `file` names it in error messages. */

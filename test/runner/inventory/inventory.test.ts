@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseInventory, targetEntry } from "../../../runner/inventory/inventory.js";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
+import path from "node:path";
+import { parseInventory, readInventory, targetEntry } from "../../../runner/inventory/inventory.js";
 import { inShard, parseShard } from "../../../runner/inventory/shard.js";
 
 describe("inventory files", () => {
@@ -17,6 +20,16 @@ describe("inventory files", () => {
     const entries = parseInventory("- { student: alice, host: lab01, user: student, port: 2201, identity: /keys/a }\n- student: bob\n  host: root@lab02\n", "class.yaml");
     expect(entries[0]).toMatchObject({ kind: "ssh", key: "student@lab01:2201", student: "alice", identity: "/keys/a" });
     expect(entries[1]).toMatchObject({ key: "root@lab02", student: "bob" });
+  });
+
+  it("reads an identity relative to the inventory's folder, and ~/ from the home directory", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "hostlab-inventory-"));
+    writeFileSync(path.join(dir, "class.yaml"), "- { host: a, identity: keys/a_ed25519 }\n- { host: b, identity: ~/.ssh/b }\n- { host: c, identity: /k/c }\n");
+    expect(readInventory(path.join(dir, "class.yaml")).map((e) => (e.kind === "ssh" ? e.identity : ""))).toEqual([
+      path.join(dir, "keys/a_ed25519"),
+      path.join(homedir(), ".ssh/b"),
+      "/k/c",
+    ]);
   });
 
   it("locates mistakes as file:line and never lets a host pose as an ssh option", () => {
