@@ -24,6 +24,7 @@ import { ausearchCommand } from "./ausearch.js";
 import { capshCommand } from "./capsh.js";
 import { chownCommand } from "./chown.js";
 import { mknodCommand } from "./mknod.js";
+import { readerCommands } from "./readers.js";
 import { dmesgCommand } from "./dmesg.js";
 import { systemdCglsCommand } from "./systemd-cgls.js";
 import { tailCommand } from "./tail.js";
@@ -38,5 +39,6 @@ export const userlandCommands: UserCommand[] = [
   shCommand, statCommand, topCommand, dateCommand, unshareCommand, chconCommand, restoreconCommand,
   dfCommand, freeCommand,
   catCommand, setenforceCommand, sestatusCommand, ausearchCommand, capshCommand, chownCommand, mknodCommand,
+  ...readerCommands,
   dmesgCommand, systemdCglsCommand, tailCommand, ddCommand, lsnsCommand, nsenterCommand, ipCommand,
 ];
