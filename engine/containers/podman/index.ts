@@ -53,14 +53,30 @@ const GLOBAL_WITH_VALUE = new Set(["--log-level", "--root", "--runroot", "--runt
 const LATEST_AWARE = new Set(["export", "start", "stop", "kill", "rm", "inspect", "logs", "exec", "mount", "umount", "top"]);
 
 /** Replaces `-l`/`--latest` with the latest container's id, in place (podman's --latest). */
-function replaceLatest(call: EngineCall, args: string[]): string[] {
-  const i = args.findIndex((a) => a === "-l" || a === "--latest");
+function replaceLatest(call: EngineCall, args: string[], verb?: string): string[] {
+  // exec: the words after the container are the command's own (`podman exec c ls -l /data` keeps its -l)
+  const end = verb === "exec" ? commandStart(args) : args.length;
+  const i = args.slice(0, end).findIndex((a) => a === "-l" || a === "--latest");
   if (i < 0) return args;
   const latest = Object.values(call.state.containers).sort((a, b) => b.createdMs - a.createdMs || call.state.order.indexOf(b.id) - call.state.order.indexOf(a.id))[0];
   const out = [...args];
   if (latest) out[i] = latest.id;
   else out.splice(i, 1);
   return out;
+}
+
+/** exec's flags that take a value; the first other word that is not a flag is the container (or -l). */
+const EXEC_WITH_VALUE = new Set(["-e", "--env", "-u", "--user", "-w", "--workdir", "--env-file", "--detach-keys"]);
+
+/** Index of the first positional word of exec's arguments. */
+function commandStart(args: string[]): number {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === "-l" || a === "--latest") return i + 1;
+    if (EXEC_WITH_VALUE.has(a)) i++;
+    else if (!a.startsWith("-")) return i;
+  }
+  return args.length;
 }
 
 /** Runs an engine CLI. */
@@ -91,7 +107,7 @@ export async function runEngineCli(engine: EngineName, subs: Subcommand[], args:
     return { stderr: `${argv0}: '${verb}' is not a docker command.\nSee '${argv0} --help'\n`, exitCode: 1 };
   }
   const call = new EngineCall(host, era, ctx, sub.name);
-  return sub.run(call, engine === "podman" && LATEST_AWARE.has(sub.name) ? replaceLatest(call, rest) : rest);
+  return sub.run(call, engine === "podman" && LATEST_AWARE.has(sub.name) ? replaceLatest(call, rest, sub.name) : rest);
 }
 
 /** The podman command. */
