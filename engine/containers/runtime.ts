@@ -143,7 +143,9 @@ function createSandbox(host: Host, era: EngineEra, c: Container): NsSet {
     if (ino === undefined) bindMount(host, mnt, { source, fromNs: init.mnt, target });
     else addMount(host, mnt, { target, fstype: first.fstype, source: first.source, options: first.options, root: { kind: "inode", ino } });
   }
-  bindMount(host, mnt, { source: `${staticDir}/shm`, fromNs: init.mnt, target: "/dev/shm" });
+  const shm = bindMount(host, mnt, { source: `${staticDir}/shm`, fromNs: init.mnt, target: "/dev/shm" });
+  // podman's /dev/shm is a tmpfs mounted with the container's context=, so the container may write it under SELinux
+  if (root.context) shm.context = root.context;
   return { ...init, pid: pidns.id, uts: uts.id, ipc: ipc.id, net: net.id, mnt, cgroup };
 }
 
