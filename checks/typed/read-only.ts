@@ -18,6 +18,9 @@ const WRITERS = new Set([
 /** Programs that run another command line, which this lint can't see into. */
 const RUNNERS = new Set(["sh", "bash", "eval", "exec", "source", ".", "sudo", "su", "watch", "timeout"]);
 
+/** OCI runtime subcommands that only read (runc-list(8), runc-state(8), runc-ps(8)); the others write. */
+const RUNTIME_READERS = new Set(["list", "state", "ps", "--version", "-v", "help", "--help", "-h"]);
+
 /** Engine subcommands that only read (podman-*(1)); everything else (run, create, start, rm, mount X …) writes. */
 const ENGINE_READERS = new Set([
   "ps", "inspect", "logs", "images", "image", "info", "version", "--version", "top", "port", "diff", "stats",
@@ -49,6 +52,7 @@ function judge(words: string[]): string | null {
   if (!program) return null;
   const name = program.slice(program.lastIndexOf("/") + 1);
   const args = words.slice(i + 1);
+  if ((name === "runc" || name === "crun") && RUNTIME_READERS.has(args.find((a) => !a.startsWith("-") || RUNTIME_READERS.has(a)) ?? "")) return null;
   if (WRITERS.has(name)) return `\`${name}\` changes the host`;
   if (RUNNERS.has(name)) return `\`${name}\` runs a command hostlab can't check; write the command itself`;
   if (name === "sed" && args.some((a) => /^-i|^--in-place/.test(a))) return "`sed -i` edits a file";

@@ -18,6 +18,9 @@ describe("whyNotReadOnly", () => {
     "echo 'a > b'",
     "systemctl status sshd",
     "podman logs web 2>&1 | tail -n 5",
+    "runc state demo",
+    "runc list",
+    "crun --version",
   ])("allows %s", (command) => {
     expect(whyNotReadOnly(command)).toBeNull();
   });
@@ -38,6 +41,8 @@ describe("whyNotReadOnly", () => {
     ["podman system reset", "`podman system reset` changes the host"],
     ["ps | xargs kill", "`kill` changes the host"],
     ["docker rm -f web", "`docker rm` changes containers or images"],
+    ["runc kill demo KILL", "`runc` changes the host"],
+    ["runc run -d demo", "`runc` changes the host"],
     ["/usr/bin/rm x", "`rm` changes the host"],
   ])("refuses %s", (command, why) => {
     expect(whyNotReadOnly(command)).toBe(why);
