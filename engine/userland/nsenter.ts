@@ -79,12 +79,13 @@ async function nsenter(args: string[], ctx: CommandContext): Promise<CommandResu
   const cwd = ns.mnt !== undefined ? t.cwd : ctx.cwd;
   const argv = program.length > 0 ? program : [ctx.env.SHELL ?? "/bin/bash"];
   const task = spawnTask(host, { ppid: ctx.task.pid, argv, ns, cwd });
+  const env = { ...ctx.env, PWD: cwd };
   if (program.length === 0 && ctx.shell.interactive) {
-    ctx.shell.pushShell(task, { cwd, env: ctx.env, onExit: (h) => exitTask(h, task.pid, 0) });
+    ctx.shell.pushShell(task, { cwd, env, onExit: (h) => exitTask(h, task.pid, 0) });
     return { exitCode: 0 };
   }
   const line = program.length > 0 ? program.map(shellQuote).join(" ") : ctx.stdin;
-  const out = await runInTask(host, task, line, { cwd, env: ctx.env, signal: ctx.signal, control: ctx.shell });
+  const out = await runInTask(host, task, line, { cwd, env, signal: ctx.signal, control: ctx.shell });
   exitTask(host, task.pid, out.exitCode);
   return { stdout: out.stdout, stderr: out.stderr, exitCode: out.exitCode };
 }
