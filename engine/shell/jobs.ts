@@ -27,8 +27,12 @@ export const JOB_DONE = "__bg_done";
 /** Where the interpreter finds them (engine/shell/bash-fs.ts `internal`). */
 export const JOB_MARKER_PATHS = [`/usr/bin/${JOB_FORK}`, `/usr/bin/${JOB_DONE}`];
 
-/** bash's status when a fork fails for good (EX_NOEXEC). */
+/**
+ * bash's status when a fork fails for good: make_child sets EX_NOEXEC (126) and jumps to the top level, where an
+ * interactive shell keeps it; `bash -c` (parse_and_execute) turns the abandoned string into EXECUTION_FAILURE (1).
+ */
 export const FORK_FAILED_STATUS = 126;
+export const FORK_FAILED_STATUS_SCRIPT = 1;
 
 /**
  * Jobs nested this deep inside one another are a runaway fork chain (a fork bomb): each level forks again before
@@ -89,9 +93,10 @@ export class Jobs {
 
   /** Parses the markers once with `parse` (a text → script function of the interpreter). */
   prepare(parse: (text: string) => ScriptNode): void {
+    // the marker's own status only says "refused"; `exit` then gives the line bash's status for the shell's kind
     this.untransformed(() => {
       this.markers = {
-        before: parse(`${JOB_MARKER_PATHS[0]} || exit ${FORK_FAILED_STATUS}`).statements[0]!,
+        before: parse(`${JOB_MARKER_PATHS[0]} || exit ${this.interactive ? FORK_FAILED_STATUS : FORK_FAILED_STATUS_SCRIPT}`).statements[0]!,
         after: parse(JOB_MARKER_PATHS[1]!).statements[0]!,
       };
     });

@@ -78,7 +78,8 @@ export class Shell {
     this.bashFs = new BashFs(this.fs);
     this.cwd = opts.cwd ?? task.cwd;
     this.env = { ...(opts.env ?? {}) };
-    this.bg = new Jobs(host, () => this.task, !opts.noFork && control.interactive, () => this.forkName(), () => ++this.jobs);
+    // a shell with its own forks is a terminal's bash (interactive); one running as its process is `bash -c`
+    this.bg = new Jobs(host, () => this.task, !opts.noFork, () => this.forkName(), () => ++this.jobs);
   }
 
   /** How bash names itself in its own messages (a login shell's argv[0] is "-bash"). */
