@@ -35,14 +35,14 @@ function parseSize(text: string): number | undefined {
   return total;
 }
 
-/** human_readable with a ceiling: one decimal under 10, else whole units (210 MB, 200 MiB, 1.0 MB). */
+/** human_readable rounded to nearest (dd's human_round_to_nearest): one decimal under 10, else whole units (67 MB, 200 MiB, 1.0 MB). */
 function human(bytes: number, base: 1000 | 1024): string {
   const units = base === 1000 ? ["kB", "MB", "GB", "TB"] : ["KiB", "MiB", "GiB", "TiB"];
   let v = bytes;
   let u = -1;
   while (v >= base && u < units.length - 1) { v /= base; u++; }
   if (u < 0) return `${bytes} B`;
-  const text = v < 10 ? (Math.ceil(v * 10) / 10).toFixed(1) : String(Math.ceil(v));
+  const text = v < 10 ? (Math.round(v * 10) / 10).toFixed(1) : String(Math.round(v));
   return `${text} ${units[u]}`;
 }
 
