@@ -37,3 +37,8 @@ export function decodeCapMask(allCaps: readonly string[], hex: string): string[]
   const mask = BigInt(`0x${clean}`);
   return allCaps.filter((_, bit) => (mask >> BigInt(bit)) & 1n);
 }
+
+/** The capabilities a profile's kernel knows (full root holds them all): RHEL 7's 3.10 has 37, RHEL 9's 5.14 41. */
+export function kernelCapabilities(allCaps: readonly string[], profileName: string): string[] {
+  return profileName === "rhel7" ? allCaps.slice(0, allCaps.indexOf("CAP_AUDIT_READ")) : [...allCaps];
+}

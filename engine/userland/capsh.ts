@@ -7,21 +7,18 @@
  */
 import type { UserCommand, CommandContext, CommandResult } from "./command.js";
 import { ALL_CAPS } from "../kernel/credentials.js";
-import { decodeCapMask } from "../kernel/capabilities.js";
+import { decodeCapMask, kernelCapabilities } from "../kernel/capabilities.js";
 import { userName } from "../shell/prompt.js";
-
-/** Capabilities the RHEL 9 kernel (5.14) knows beyond ALL_CAPS; a container never holds them by default. */
-const RHEL9_EXTRA = ["CAP_PERFMON", "CAP_BPF", "CAP_CHECKPOINT_RESTORE"];
 
 const lower = (caps: readonly string[]): string => caps.map((c) => c.toLowerCase()).join(",");
 
 function print(ctx: CommandContext): string {
   const { uid, gid, groups } = ctx.task.cred;
   const rhel7 = ctx.host.profileName === "rhel7";
-  const kernelCaps = rhel7 ? ALL_CAPS.filter((c) => c !== "CAP_AUDIT_READ") : [...ALL_CAPS, ...RHEL9_EXTRA];
+  const kernelCaps = kernelCapabilities(ALL_CAPS, ctx.host.profileName);
   const held = kernelCaps.filter((c) => ctx.task.cred.caps.includes(c));
-  // every capability this model knows is held: full root (and --privileged), which capsh prints as "=ep"
-  const all = ALL_CAPS.every((c) => ctx.task.cred.caps.includes(c));
+  // every capability the kernel has is held: full root (and --privileged), which capsh prints as "=ep"
+  const all = kernelCaps.every((c) => ctx.task.cred.caps.includes(c));
   const named = (id: number): string => `${id}(${userName(ctx.host, id)})`;
   if (rhel7) {
     return `Current: = ${lower(held)}+ep\nBounding set =${lower(held)}\nSecurebits: 00/0x0/1'b0\n` +
@@ -44,7 +41,7 @@ function capsh(args: string[], ctx: CommandContext): CommandResult {
   for (const a of args) {
     if (a.startsWith("--decode=")) {
       const hex = a.slice("--decode=".length);
-      const names = decodeCapMask([...ALL_CAPS, ...RHEL9_EXTRA], hex);
+      const names = decodeCapMask(ALL_CAPS, hex);
       if (!names) return { stderr: `capsh: invalid --decode value '${hex}'\n`, exitCode: 1 };
       const padded = hex.replace(/^0x/i, "").padStart(16, "0");
       return { stdout: `0x${padded}=${lower(names)}\n`, exitCode: 0 };

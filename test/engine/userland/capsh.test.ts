@@ -59,7 +59,7 @@ describe("capabilities of containers", async () => {
   });
 
   it("--privileged: every capability, spc_t, Privileged in inspect", () => {
-    expect(r(12).stdout).toBe("CapEff:\t0000003fffffffff\n");
+    expect(r(12).stdout).toBe("CapEff:\t000001ffffffffff\n");
     expect(r(13).stdout).toBe("true \n");
     expect(r(14).stdout).toMatch(/^system_u:system_r:spc_t:s0 /);
   });
@@ -67,5 +67,15 @@ describe("capabilities of containers", async () => {
   it("--cap-drop ALL --cap-add keeps only what was added; docker's 14 defaults", () => {
     expect(r(16).stdout).toBe("[CAP_NET_BIND_SERVICE]\n");
     expect(r(17).stdout).toBe("CapEff:\t00000000a80425fb\n");
+  });
+});
+
+describe("the host's root", () => {
+  it("holds every capability its kernel has: 37 on RHEL 7, 41 on RHEL 9", async () => {
+    const r7 = await runLines(containerHost("rhel7", 1), ["grep CapEff /proc/self/status", "capsh --print | head -1"]);
+    const r9 = await runLines(containerHost("rhel9", 1), ["grep CapEff /proc/self/status", "capsh --print | head -1"]);
+    expect(r7[0]!.result.stdout).toBe("CapEff:\t0000001fffffffff\n");
+    expect(r9[0]!.result.stdout).toBe("CapEff:\t000001ffffffffff\n");
+    expect(r9[1]!.result.stdout).toBe("Current: =ep\n");
   });
 });
