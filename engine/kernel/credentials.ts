@@ -5,7 +5,11 @@
  * container's process holds the engine's default bounding set (the list in podman's containers.conf).
  */
 
-/** Every capability a root task on the host holds (include/uapi/linux/capability.h, kernel 3.10–5.14). */
+/**
+ * Every capability the model knows, in bit order (include/uapi/linux/capability.h): 0–36 in RHEL 7's 3.10,
+ * AUDIT_READ (37) from 3.16, PERFMON, BPF, CHECKPOINT_RESTORE (38–40) from 5.8/5.9 — RHEL 9's 5.14 has all 41.
+ * Which of them a host's kernel has: `kernelCapabilities` in kernel/capabilities.ts.
+ */
 export const ALL_CAPS: readonly string[] = [
   "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER", "CAP_FSETID", "CAP_KILL", "CAP_SETGID",
   "CAP_SETUID", "CAP_SETPCAP", "CAP_LINUX_IMMUTABLE", "CAP_NET_BIND_SERVICE", "CAP_NET_BROADCAST", "CAP_NET_ADMIN",
@@ -13,7 +17,7 @@ export const ALL_CAPS: readonly string[] = [
   "CAP_SYS_PTRACE", "CAP_SYS_PACCT", "CAP_SYS_ADMIN", "CAP_SYS_BOOT", "CAP_SYS_NICE", "CAP_SYS_RESOURCE",
   "CAP_SYS_TIME", "CAP_SYS_TTY_CONFIG", "CAP_MKNOD", "CAP_LEASE", "CAP_AUDIT_WRITE", "CAP_AUDIT_CONTROL",
   "CAP_SETFCAP", "CAP_MAC_OVERRIDE", "CAP_MAC_ADMIN", "CAP_SYSLOG", "CAP_WAKE_ALARM", "CAP_BLOCK_SUSPEND",
-  "CAP_AUDIT_READ",
+  "CAP_AUDIT_READ", "CAP_PERFMON", "CAP_BPF", "CAP_CHECKPOINT_RESTORE",
 ];
 
 /** podman's default capabilities for a container process (containers.conf `default_capabilities`). */
