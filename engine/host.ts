@@ -15,7 +15,8 @@ import { type RngState, createRng, seedFrom } from "./kernel/rng.js";
 import { type TaskTable, type Task, createTaskTable, spawnTask } from "./kernel/tasks.js";
 import { type NamespaceTable, createNamespaceTable } from "./kernel/namespaces.js";
 import { type CgroupTree, createCgroupTree } from "./kernel/cgroups.js";
-import { rootCred } from "./kernel/credentials.js";
+import { rootCred, ALL_CAPS } from "./kernel/credentials.js";
+import { kernelCapabilities } from "./kernel/capabilities.js";
 import { type SelinuxState, createSelinuxState } from "./kernel/avc.js";
 import { type AuditState, createAuditState } from "./kernel/audit.js";
 import { type KernelLog, createKernelLog } from "./kernel/printk.js";
@@ -177,7 +178,8 @@ function bootProcesses(host: Host): void {
   let nextPid = 1;
   boot.forEach((p, i) => {
     const account = host.profile.accounts.find((a) => a.name === p.user) ?? host.profile.accounts[0];
-    const cred = rootCred();
+    // root holds every capability this kernel has (CapEff 0000001fffffffff on RHEL 7, 000001ffffffffff on RHEL 9)
+    const cred = { ...rootCred(), caps: kernelCapabilities(ALL_CAPS, host.profileName) };
     if (account.uid !== 0) Object.assign(cred, { uid: account.uid, gid: account.gid, groups: [account.gid], caps: [] });
     if (i >= 2 && !p.kthread) nextPid = Math.max(nextPid, Math.round((host.profile.pidsAfterBoot * i) / boot.length / 3));
     if (p.loginShell) nextPid = Math.max(nextPid, host.profile.pidsAfterBoot - 20);
