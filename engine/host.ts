@@ -18,7 +18,7 @@ import { type CgroupTree, createCgroupTree } from "./kernel/cgroups.js";
 import { rootCred, ALL_CAPS } from "./kernel/credentials.js";
 import { kernelCapabilities } from "./kernel/capabilities.js";
 import { type SelinuxState, createSelinuxState } from "./kernel/avc.js";
-import { type AuditState, createAuditState } from "./kernel/audit.js";
+import { type AuditState, createAuditState, startAuditd } from "./kernel/audit.js";
 import { type KernelLog, createKernelLog } from "./kernel/printk.js";
 import { type InodeTable, createInodeTable } from "./fs/inode.js";
 import { type MountTables, createMountTables } from "./fs/mounts.js";
@@ -142,6 +142,7 @@ export function createHost(options: HostOptions = {}): Host {
   for (const cmd of userlandCommands) installCommand(host, cmd);
   buildRootFs(host);
   bootProcesses(host);
+  startAuditd(host);
   // the container engines (podman, docker and their storage) as installed on the profile's host
   installContainers(host);
   installBinaries(host);
