@@ -34,7 +34,14 @@ const ppidOf = (t: Task, v: View): string => {
   if (!parent || !v.visible.has(parent.pid)) return "0";
   return String(pidIn(v.host, parent, v.pidns));
 };
-const cmd = (t: Task): string => t.argv.join(" ");
+/** argv joined; cached per argv array (conmon's command line is a kilobyte, and ps prints it for every container) */
+const cmd = (t: Task, v: View): string => {
+  let cache = v.host.caches.get("ps.cmdline") as WeakMap<string[], string> | undefined;
+  if (!cache) v.host.caches.set("ps.cmdline", (cache = new WeakMap()));
+  let line = cache.get(t.argv);
+  if (line === undefined) cache.set(t.argv, (line = t.argv.join(" ")));
+  return line;
+};
 const memPct = (t: Task, v: View): string => ((t.rssKiB / v.host.profile.memTotalKiB) * 100).toFixed(1);
 
 const FIELDS: Record<string, Field> = {
