@@ -93,6 +93,8 @@ export interface Container {
   pts?: number;
   /** the container's namespaces while running (mnt, pid, uts, ipc, net, cgroup) */
   ns?: Record<string, number>;
+  /** --network/--pid/--ipc/--uts other than a private namespace: "host", "container:NAME", "none" (namespace-modes.ts) */
+  nsModes?: Partial<Record<"net" | "pid" | "ipc" | "uts", string>>;
   /** netns path (podman) */
   netnsPath: string;
   /** IP address on the engine's bridge */

@@ -17,6 +17,14 @@ export function bridgeName(era: EngineEra): string {
   return era.family === "podman4" ? "podman0" : "cni-podman0";
 }
 
+/** `ip link set lo up` in a container's namespace: every network mode, `none` included, gets a working loopback. */
+export function bringLoopbackUp(host: Host, netns: number): void {
+  const lo = findLink(host, netns, "lo");
+  if (!lo) return;
+  lo.up = true;
+  lo.addrs = [{ family: "inet", local: "127.0.0.1", prefix: 8, scope: "host" }, { family: "inet6", local: "::1", prefix: 128, scope: "host" }];
+}
+
 /** Plugs the container's network namespace into the engine's bridge. */
 export function plugNetwork(host: Host, era: EngineEra, c: Container, netns: number): void {
   const hostNs = host.namespaces.init.net;
@@ -46,11 +54,7 @@ export function plugNetwork(host: Host, era: EngineEra, c: Container, netns: num
     peer: { netns, ifindex: peerIndexInside },
     ...(c.netnsPath ? { peerNetnsName: c.netnsPath.slice(c.netnsPath.lastIndexOf("/") + 1) } : {}),
   });
-  const lo = findLink(host, netns, "lo");
-  if (lo) {
-    lo.up = true;
-    lo.addrs = [{ family: "inet", local: "127.0.0.1", prefix: 8, scope: "host" }, { family: "inet6", local: "::1", prefix: 128, scope: "host" }];
-  }
+  bringLoopbackUp(host, netns);
   addLink(host, netns, {
     name: "eth0", kind: "veth", mac: c.mac, mtu: 1500, up: true,
     addrs: [

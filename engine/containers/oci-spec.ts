@@ -129,6 +129,10 @@ export function ociSpec(c: Container, ctx: SpecContext): Record<string, unknown>
     { type: "mount" },
   ];
   if (ctx.cgroupVersion === 2) namespaces.push({ type: "cgroup" });
+  // a namespace shared with the host is not listed: the runtime then leaves the process in its own (--network host …)
+  const kindOf: Record<string, "net" | "pid" | "ipc" | "uts"> = { network: "net", pid: "pid", ipc: "ipc", uts: "uts" };
+  const shared = namespaces.filter((n) => c.nsModes?.[kindOf[n.type!]!] === "host");
+  for (const n of shared) namespaces.splice(namespaces.indexOf(n), 1);
 
   const linux: Record<string, unknown> = {
     sysctl: { "net.ipv4.ping_group_range": "0 0" },

@@ -12,7 +12,7 @@
  */
 import type { Host } from "../host.js";
 import { allocPid, exitTask, spawnTask, type Task } from "../kernel/tasks.js";
-import { createNamespace, type NsSet } from "../kernel/namespaces.js";
+import { createNamespace, getNamespace, type NsSet } from "../kernel/namespaces.js";
 import { createCgroup, removeCgroup } from "../kernel/cgroups.js";
 import { readClock } from "../kernel/clock.js";
 import { randInt } from "../kernel/rng.js";
@@ -28,7 +28,8 @@ import { storageDirIno } from "./storage-tree.js";
 import { classifyInit, type InitProgram } from "./entrypoint.js";
 import { processEnv } from "./oci-spec.js";
 import { applyLabelOpts, containerCaps } from "./security.js";
-import { plugNetwork } from "./network.js";
+import { bringLoopbackUp, plugNetwork } from "./network.js";
+import { joinedNamespaces, type SharedKind } from "./namespace-modes.js";
 
 /** Label of a container's process when SELinux separation is off for it (`label=disable`). */
 const SPC_LABEL = "system_u:system_r:spc_t:s0";
@@ -111,11 +112,18 @@ function createSandbox(host: Host, era: EngineEra, c: Container): NsSet {
   for (const d of ["/proc", "/dev", "/sys"]) ensure(d, false);
 
   const short = c.id.slice(0, 12);
-  const pidns = createNamespace(host.namespaces, "pid");
-  const uts = createNamespace(host.namespaces, "uts", { hostname: short });
-  const ipc = createNamespace(host.namespaces, "ipc");
-  const net = createNamespace(host.namespaces, "net");
-  plugNetwork(host, era, c, net.id);
+  // --network/--pid/--ipc/--uts host or container:NAME join an existing namespace instead (namespace-modes.ts)
+  const joined = joinedNamespaces(host, era, c);
+  const own = (kind: SharedKind, init: Parameters<typeof createNamespace>[2] = {}) =>
+    joined.ns[kind] !== undefined ? getNamespace(host.namespaces, joined.ns[kind]!) : createNamespace(host.namespaces, kind, init);
+  const pidns = own("pid");
+  const uts = own("uts", { hostname: short });
+  const ipc = own("ipc");
+  const net = own("net");
+  if (joined.ns.net === undefined) {
+    if (joined.noNetwork) bringLoopbackUp(host, net.id);
+    else plugNetwork(host, era, c, net.id);
+  }
   const cgroup = host.cgroups.version === 2 ? createNamespace(host.namespaces, "cgroup").id : init.cgroup;
   const root = rootfsMount(host, era, c);
   const mnt = createRootMountNamespace(host, { fstype: root.fstype, source: root.source, options: root.options, root: root.root, ...(root.context ? { context: root.context } : {}) });

@@ -10,6 +10,7 @@ import { createContainer, type CreateRequest } from "../lifecycle.js";
 import { findLocalImage, pullImage } from "../images/store.js";
 import type { Container } from "../container.js";
 import { parseCreateOptions, type CreateOptions } from "./create-options.js";
+import { checkNsModes, parseNsModes } from "../namespace-modes.js";
 
 /** Finds or pulls the image and creates the container; prints errors and returns undefined on failure. */
 export function createFromOptions(call: EngineCall, opts: CreateOptions, args: string[]): Container | undefined {
@@ -44,7 +45,15 @@ export function createFromOptions(call: EngineCall, opts: CreateOptions, args: s
     ...(opts.name !== undefined ? { name: opts.name } : {}),
     ...(opts.entrypoint !== undefined ? { entrypoint: opts.entrypoint } : {}),
   };
-  return createContainer(call.host, call.era, req);
+  const nsModes = parseNsModes(opts.flags);
+  const missing = checkNsModes(call.host, call.era, nsModes);
+  if (missing) {
+    call.fail(missing);
+    return undefined;
+  }
+  const c = createContainer(call.host, call.era, req);
+  if (c && Object.keys(nsModes).length > 0) c.nsModes = nsModes;
+  return c;
 }
 
 /** create */

@@ -85,7 +85,8 @@ export function inspectContainer(host: Host, era: EngineEra, c: Container): Insp
     PidsLimit: c.resources.pidsLimit ?? (era.engine === "podman" ? 2048 : 0),
   };
   const network = {
-    Gateway: c.ip.replace(/\.\d+$/, ".1"), IPAddress: running ? c.ip : "", IPPrefixLen: 16, MacAddress: running ? c.mac : "",
+    // a container in another's (or the host's, or no) network has no address of its own on the bridge
+    Gateway: c.ip.replace(/\.\d+$/, ".1"), IPAddress: running && !c.nsModes?.net ? c.ip : "", IPPrefixLen: 16, MacAddress: running && !c.nsModes?.net ? c.mac : "",
     SandboxKey: running ? c.netnsPath : "", Ports: map({}),
   };
   if (era.engine === "podman") {
