@@ -6,6 +6,8 @@ import { installContainers } from "../engine/containers/index.js";
 import { kernelFs, taskFs } from "../engine/fs/fs-view.js";
 import { SEED_COMMANDS } from "../test/engine/seed-notes.commands.js";
 import { median, report } from "./measure.js";
+import { decideSyscall, type SeccompFilter } from "../engine/kernel/seccomp.js";
+import { defaultSeccompFilter } from "../engine/containers/seccomp-defaults.js";
 
 // ---- SELinux: the access decision (kernel/avc.ts, kernel/selinux-policy.ts, fs/inode-security.ts) ----
 
@@ -93,3 +95,98 @@ for (let i = 0; i < 7; i++) {
 }
 report("selinux: one open+read by container_t, without the decision", (median(readsOff) / 10_000) * 1000, "µs");
 report("selinux: one open+read by container_t, with the decision (object lookup + cached AVC)", (median(readsOn) / 10_000) * 1000, "µs");
+
+// ---- seccomp: the filter on every system call (kernel/seccomp.ts, containers/seccomp-defaults.ts) ----
+// "Without" keeps the gate and a filter on every container task but gives the engines' default profiles no rules
+// (allow everything), so the difference is what evaluating the real profiles costs on the seed sequence. The lab's
+// own chmod.json stays in both, so chmod is denied in both runs and the commands print the same.
+
+const TRIVIAL: SeccompFilter = { source: "bench: allow all", defaultAction: "SCMP_ACT_ALLOW", rules: [] };
+
+/**
+ * CPU time of the seed notes' commands; `rules` false: the default profiles are empty. Both variants have their
+ * profiles built before the clock starts (an engine reads its profile once; building ours from the table is not
+ * what is measured here).
+ */
+async function seedSeccompCpu(rules: boolean): Promise<number> {
+  const host = labHost(7, true);
+  for (const engine of ["podman", "docker"] as const) host.caches.set(`seccomp-default:${engine}`, rules ? defaultSeccompFilter(engine) : TRIVIAL);
+  const s = openSession(host);
+  const c0 = process.cpuUsage();
+  for (const line of SEED_COMMANDS) await s.run(line);
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+}
+for (let i = 0; i < 3; i++) {
+  await seedSeccompCpu(true);
+  await seedSeccompCpu(false);
+}
+const scOn: number[] = [];
+const scOff: number[] = [];
+for (let i = 0; i < 11; i++) {
+  scOn.push(await seedSeccompCpu(true));
+  scOff.push(await seedSeccompCpu(false));
+}
+report("seccomp: seed notes, 32 commands, default profiles without rules (CPU)", median(scOff), "ms");
+report("seccomp: seed notes, 32 commands, the real default profiles (CPU)", median(scOn), "ms");
+report("seccomp: real profiles' share of the seed sequence (decisions + their config.json section)", ((median(scOn) - median(scOff)) / median(scOff)) * 100, "%", "aim < 10 %");
+
+/** How many decisions the filters make during the seed sequence (a Proxy counts the rule-list reads). */
+async function seedDecisions(): Promise<number> {
+  const host = labHost(7, true);
+  let n = 0;
+  for (const engine of ["podman", "docker"] as const) {
+    const f = defaultSeccompFilter(engine);
+    host.caches.set(`seccomp-default:${engine}`, new Proxy(f, { get: (t, k) => (k === "rules" && n++, t[k as keyof SeccompFilter]) }));
+  }
+  const s = openSession(host);
+  for (const line of SEED_COMMANDS) await s.run(line);
+  return n;
+}
+const decisions = await seedDecisions();
+report("seccomp: decisions by the default profiles during the seed sequence", decisions, "calls", "includes one read per container for its config.json");
+
+/** Median µs of one decision of the podman default profile for a call near the end of its allow list. */
+{
+  const filter = defaultSeccompFilter("podman");
+  const caps = new Set(["CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FOWNER"]);
+  const calls = ["openat", "newfstatat", "write", "mkdirat", "unshare", "tuxcall"];
+  for (let i = 0; i < 20_000; i++) decideSyscall(filter, { name: calls[i % calls.length]! }, caps);
+  const xs: number[] = [];
+  for (let r = 0; r < 7; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < 60_000; i++) decideSyscall(filter, { name: calls[i % calls.length]! }, caps);
+    xs.push(((performance.now() - t0) / 60_000) * 1000);
+  }
+  report("seccomp: one decision under podman's default profile", median(xs), "µs", calls.join(" "));
+  report("seccomp: evaluation's share of the seed sequence (decisions × cost of one)", ((decisions * median(xs)) / 1000 / median(scOn)) * 100, "%", "aim < 10 %");
+}
+
+// ---- cgroups: how much host time a fork bomb in a container takes to be contained (kernel/pids.ts, shell/jobs.ts) ----
+
+/** Wall ms of one line run in a session after `setup`, on a fresh rhel9 host. */
+async function lineMs(setup: string[], line: string): Promise<{ ms: number; out: string }> {
+  const host = createHost({ seed: 11, profile: "rhel9" });
+  const s = openSession(host);
+  for (const l of setup) await s.run(l);
+  const t0 = performance.now();
+  const r = await s.run(line);
+  return { ms: performance.now() - t0, out: r.stderr };
+}
+const UBI9 = "registry.access.redhat.com/ubi9/ubi";
+const BOMB = "podman exec bomb bash -c ':(){ :|:& };:'";
+for (const [label, limit] of [["--pids-limit 50", "--pids-limit 50 "], ["podman's default pids.max 2048", ""]] as const) {
+  const setup = [`podman run -d --name bomb ${limit}${UBI9} sleep infinity`];
+  for (let i = 0; i < 2; i++) await lineMs(setup, BOMB);
+  const xs: number[] = [];
+  for (let i = 0; i < 7; i++) xs.push((await lineMs(setup, BOMB)).ms);
+  report(`cgroups: fork bomb in a container contained (${label})`, median(xs), "ms", "aim < 100 ms; wall, whole podman exec line");
+}
+{
+  const setup = [`podman run -d --name loop --pids-limit 20 ${UBI9} sleep infinity`];
+  const line = "podman exec loop bash -c 'for i in $(seq 1 1000); do sleep 1000 & done'";
+  for (let i = 0; i < 2; i++) await lineMs(setup, line);
+  const xs: number[] = [];
+  for (let i = 0; i < 7; i++) xs.push((await lineMs(setup, line)).ms);
+  report("cgroups: loop of 1000 background sleeps stopped at pids.max 20", median(xs), "ms", "wall, whole podman exec line");
+}

@@ -41,7 +41,7 @@ export const FORK_FAILED_STATUS_SCRIPT = 1;
  * its pids.max — or, with no cap on the path, to `RUNAWAY_CAP` processes, where this model stops a bomb on the host
  * (a real one makes the machine unusable).
  */
-export const RUNAWAY_DEPTH = 40;
+export const RUNAWAY_DEPTH = 16;
 export const RUNAWAY_CAP = 4096;
 
 type AnyNode = { type?: string; [k: string]: unknown };
