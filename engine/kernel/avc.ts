@@ -76,6 +76,13 @@ export function avcHasPerm(host: Host, task: Task, syscall: string, regs: readon
   }
   if (denied.length === 0) return true;
   const enforcing = selinuxState(host).enforcing;
+  if (!enforcing) {
+    // permissive: the AVC remembers the access as granted after auditing it once (avc_update_node), so the
+    // same access is not logged again until the cache is flushed (setenforce does that)
+    const granted = `avc-permissive:${key}`;
+    if (host.caches.has(granted)) return true;
+    host.caches.set(granted, true);
+  }
   auditDenial(host, task, syscall, regs, obj, denied, enforcing);
   return !enforcing;
 }
@@ -122,6 +129,8 @@ export function setEnforcing(host: Host, task: Task, enforcing: boolean): "EACCE
   const state = selinuxState(host);
   const old = state.enforcing;
   state.enforcing = enforcing;
+  // a mode switch flushes the AVC (avc_ss_reset)
+  for (const k of [...host.caches.keys()]) if (k.startsWith("avc")) host.caches.delete(k);
   logAuditEvent(host, [["MAC_STATUS", `enforcing=${enforcing ? 1 : 0} old_enforcing=${old ? 1 : 0} auid=0 ses=1 enabled=1 old-enabled=1 lsm=selinux res=1`]]);
   return undefined;
 }

@@ -83,3 +83,25 @@ describe("a nested shell in a container", async () => {
     expect(steps[5]!.result.stderr).toBe("bash: /p/g: Permission denied\n");
   });
 });
+
+describe("permissive mode and the AVC", async () => {
+  const host = containerHost("rhel9", 13);
+  const steps = await runLines(host, [
+    "mkdir /srv/a && echo s > /srv/a/x",
+    `podman run -d --name a -v /srv/a:/data:Z ${UBI} sleep 1000`,
+    `podman run -d --name b -v /srv/a:/other ${UBI} sleep 1000`,
+    "setenforce 0",
+    "podman exec b cat /other/x",
+    "podman exec b cat /other/x",
+    "grep -c 'permissive=1' /var/log/audit/audit.log",
+    "setenforce 1",
+    "setenforce 0",
+    "podman exec b cat /other/x",
+    "grep -c 'permissive=1' /var/log/audit/audit.log",
+  ]);
+  it("logs a permitted denial once, until setenforce flushes the cache", () => {
+    expect(steps[5]!.result.stdout).toBe("s\n");
+    expect(steps[6]!.result.stdout).toBe("1\n");
+    expect(steps[10]!.result.stdout).toBe("2\n");
+  });
+});
