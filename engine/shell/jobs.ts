@@ -84,6 +84,8 @@ export class Jobs {
   private stack: number[] = [];
   /** a fork failed during this line: the pids are exhausted and stay so */
   private refused = 0;
+  /** a runaway fork chain without a cap on its path reached RUNAWAY_CAP: every later fork of the line fails */
+  private exhausted = false;
   /** off while the shell only parses a line to split it (the markers are for running it) */
   private rewriting = true;
   /** the parsed marker statements (made with the interpreter's own parser: the browser build exports none) */
@@ -123,6 +125,7 @@ export class Jobs {
   reset(): void {
     this.stack = [];
     this.refused = 0;
+    this.exhausted = false;
   }
 
   /** The process of the innermost background job running now, if any. */
@@ -143,11 +146,11 @@ export class Jobs {
   fork(): CommandResult {
     const parent = this.current() ?? this.shellTask();
     const spec = { argv: [...this.shellTask().argv], state: "S" as const, cpuPercent: 0, rssKiB: 1100, vszKiB: 115_000 };
-    if (this.stack.length >= RUNAWAY_DEPTH && this.refused === 0) {
-      // the bomb's growth, all at once: forks succeed until the group is full
-      forkMany(this.host, parent, spec, RUNAWAY_CAP);
+    if (this.stack.length >= RUNAWAY_DEPTH && this.refused === 0 && !this.exhausted) {
+      // the bomb's growth, all at once: forks succeed until the group is full (or the model's cap is reached)
+      this.exhausted = forkMany(this.host, parent, spec, RUNAWAY_CAP) >= RUNAWAY_CAP;
     }
-    const r = forkTask(this.host, parent, spec);
+    const r = this.exhausted ? ({ ok: false } as const) : forkTask(this.host, parent, spec);
     if (!r.ok) {
       const shell = this.name();
       // the first refusal waits out bash's retries; later ones are other processes of the bomb still retrying
