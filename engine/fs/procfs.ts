@@ -9,7 +9,7 @@ import type { Vnode, Stat } from "./vfs.js";
 import type { FileType } from "./inode.js";
 import { ErrnoError } from "../kernel/errno.js";
 import { type Task, listTasks, findTaskInNs, pidIn, commName } from "../kernel/tasks.js";
-import { NS_TYPES, type NsType, nsLinkText } from "../kernel/namespaces.js";
+import { NS_TYPES, type NsType, nsLinkText, procNsNames, hasTimeNamespaces, INIT_TIME_NS } from "../kernel/namespaces.js";
 import { procCgroupLines } from "../kernel/cgroups.js";
 import { capMask } from "../kernel/credentials.js";
 import { readClock, uptimeSeconds } from "../kernel/clock.js";
@@ -76,7 +76,11 @@ function pidEntry(host: Host, v: Vnode, task: Task, rest: string[]): ProcEntry |
   const [name, sub, ...more] = rest;
   if (more.length > 0) return null;
   if (name === "ns") {
-    if (sub === undefined) return { type: "dir", mode: 0o511, list: () => [...NS_TYPES], ...own };
+    if (sub === undefined) return { type: "dir", mode: 0o511, list: () => procNsNames(host.profile.kernelRelease), ...own };
+    if (sub === "pid_for_children" || sub === "time" || sub === "time_for_children") {
+      if (!hasTimeNamespaces(host.profile.kernelRelease)) return null;
+      return { type: "symlink", mode: 0o777, target: () => (sub === "pid_for_children" ? nsLinkText("pid", task.ns.pid) : `time:[${INIT_TIME_NS}]`), ...own };
+    }
     if (!(NS_TYPES as readonly string[]).includes(sub)) return null;
     return { type: "symlink", mode: 0o777, target: () => nsLinkText(sub as NsType, task.ns[sub as NsType]), ...own };
   }

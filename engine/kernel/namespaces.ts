@@ -89,6 +89,27 @@ export function releaseNamespace(table: NamespaceTable, id: number): void {
   delete table.byId[id];
 }
 
+/**
+ * Kernels from 5.6 (RHEL 9's 5.14) also have time namespaces; no container engine makes one, so every process is in
+ * the initial one, 4026531834. `/proc/<pid>/ns` then lists `time` and `time_for_children` next to
+ * `pid_for_children` (the pid namespace its children will get: its own, as long as it does not unshare).
+ */
+export const INIT_TIME_NS = 4026531834;
+
+/** Whether the kernel of `kernelRelease` has time namespaces (Linux 5.6+). */
+export function hasTimeNamespaces(kernelRelease: string): boolean {
+  const m = /^(\d+)\.(\d+)/.exec(kernelRelease);
+  if (!m) return false;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  return major > 5 || (major === 5 && minor >= 6);
+}
+
+/** The names under `/proc/<pid>/ns` on a kernel, in the order `ls` sorts them. */
+export function procNsNames(kernelRelease: string): string[] {
+  if (!hasTimeNamespaces(kernelRelease)) return [...NS_TYPES];
+  return ["cgroup", "ipc", "mnt", "net", "pid", "pid_for_children", "time", "time_for_children", "user", "uts"];
+}
+
 /** `/proc/<pid>/ns/<type>` link text: `mnt:[4026531840]`. */
 export function nsLinkText(type: NsType, id: number): string {
   return `${type}:[${id}]`;

@@ -6,13 +6,16 @@
  * container's pid namespace only the container's processes are seen, so only its namespaces are listed.
  */
 import type { UserCommand, CommandContext, CommandResult } from "./command.js";
-import { NS_TYPES, type NsType } from "../kernel/namespaces.js";
+import { NS_TYPES, hasTimeNamespaces, INIT_TIME_NS } from "../kernel/namespaces.js";
 import { type Task, listTasks, pidIn, findTaskInNs, commandLine } from "../kernel/tasks.js";
 import { userName } from "../shell/prompt.js";
 
+/** A kind lsns reports: the task's namespaces, plus the (always initial) time namespace on 5.6+ kernels. */
+type Kind = (typeof NS_TYPES)[number] | "time";
+
 interface Row {
   ns: number;
-  type: NsType;
+  type: Kind;
   procs: Task[];
   owner: Task;
 }
@@ -28,7 +31,9 @@ function usageError(msg: string): CommandResult {
 
 function lsns(args: string[], ctx: CommandContext): CommandResult {
   const host = ctx.host;
-  let type: NsType | undefined;
+  let type: Kind | undefined;
+  const kinds: Kind[] = hasTimeNamespaces(host.profile.kernelRelease) ? [...NS_TYPES, "time"] : [...NS_TYPES];
+  const idOf = (t: Task, k: Kind): number => (k === "time" ? INIT_TIME_NS : t.ns[k]);
   let pidFilter: number | undefined;
   let nsFilter: number | undefined;
   let heading = true;
@@ -39,8 +44,8 @@ function lsns(args: string[], ctx: CommandContext): CommandResult {
     const value = (): string | undefined => (a.includes("=") ? a.slice(a.indexOf("=") + 1) : /^-[a-z]./.test(a) ? a.slice(2) : args[++i]);
     if (a === "-t" || a.startsWith("--type") || /^-t./.test(a)) {
       const v = value();
-      if (!v || !(NS_TYPES as readonly string[]).includes(v)) return usageError(`unknown namespace type: ${v ?? ""}`);
-      type = v as NsType;
+      if (!v || !(kinds as string[]).includes(v)) return usageError(`unknown namespace type: ${v ?? ""}`);
+      type = v as Kind;
     } else if (a === "-p" || a.startsWith("--task") || /^-p./.test(a)) {
       const v = value();
       if (!v || !/^\d+$/.test(v)) return usageError(`invalid PID argument: '${v ?? ""}'`);
@@ -64,13 +69,13 @@ function lsns(args: string[], ctx: CommandContext): CommandResult {
   if (pidFilter !== undefined) {
     const t = findTaskInNs(host, pidns, pidFilter);
     if (!t) return { stderr: `lsns: open of /proc/${pidFilter}/ns failed: No such file or directory\n`, exitCode: 1 };
-    only = new Set(NS_TYPES.map((k) => t.ns[k]));
+    only = new Set(kinds.map((k) => idOf(t, k)));
   }
   const rows = new Map<number, Row>();
   for (const t of tasks) {
-    for (const k of NS_TYPES) {
+    for (const k of kinds) {
       if (type && k !== type) continue;
-      const id = t.ns[k];
+      const id = idOf(t, k);
       if (only && !only.has(id)) continue;
       if (nsFilter !== undefined && id !== nsFilter) continue;
       const row = rows.get(id);
