@@ -64,7 +64,7 @@ function dd(args: string[], ctx: CommandContext): CommandResult {
   // the one buffer dd mallocs and fills
   const mem = touchMemory(ctx, bs);
   if (!mem.ok && "killed" in mem) return { exitCode: 137 };
-  if (!mem.ok) return { stderr: "dd: memory exhausted by input buffer of size " + bs + " bytes\n", exitCode: 1 };
+  if (!mem.ok) return { stderr: `dd: memory exhausted by input buffer of size ${bs} bytes (${human(bs, 1024)})\n`, exitCode: 1 };
   try {
     let data: Uint8Array | string = "";
     let records = count;

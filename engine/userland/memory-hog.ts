@@ -6,7 +6,7 @@
  */
 import type { CommandContext } from "./command.js";
 import { chargeMemory } from "../kernel/oom.js";
-import type { ErrnoName } from "../kernel/errno.js";
+import { ErrnoError, type ErrnoName } from "../kernel/errno.js";
 
 /** PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS: how malloc asks for a large block. */
 const PROT_RW = 3;
@@ -27,7 +27,11 @@ export type Allocation = { ok: true } | { ok: false; errno: ErrnoName } | { ok: 
 
 /** The task maps and touches `bytes` of anonymous memory. */
 export function touchMemory(ctx: CommandContext, bytes: number): Allocation {
-  const r = ctx.fs.sys("mmap", [0, bytes, PROT_RW, MAP_PRIVATE_ANON, -1, 0], () => chargeMemory(ctx.host, ctx.task, bytes));
+  const r = ctx.fs.sys("mmap", [0, bytes, PROT_RW, MAP_PRIVATE_ANON, -1, 0], () => {
+    // overcommit's heuristic (vm.overcommit_memory=0) refuses one mapping larger than RAM + swap outright
+    if (bytes > ctx.host.profile.memTotalKiB * 1024) throw new ErrnoError("ENOMEM", "mmap", "");
+    return chargeMemory(ctx.host, ctx.task, bytes);
+  });
   if (!r.ok) return r.killed ? { ok: false, killed: true } : { ok: false, errno: r.errno };
   if (!r.value.ok) return { ok: false, killed: true };
   return { ok: true };

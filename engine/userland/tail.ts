@@ -15,8 +15,8 @@ async function tail(args: string[], ctx: CommandContext): Promise<CommandResult>
     if (ctx.builtin) return ctx.builtin(args);
     return { stderr: "tail: not available\n", exitCode: 1 };
   }
-  // the buffer only grows: more than the whole machine has is never reached
-  const r = touchMemory(ctx, ctx.host.profile.memTotalKiB * 1024 * 2);
+  // the buffer grows by reallocations until something stops it: the cgroup's limit, or at the latest the machine
+  const r = touchMemory(ctx, ctx.host.profile.memTotalKiB * 1024);
   if (!r.ok && "errno" in r) return { stderr: `tail: memory exhausted\n`, exitCode: 1 };
   if (!r.ok) return { exitCode: 137 };
   return { stderr: `tail: ${zero}: ${STRERROR.ENOMEM}\n`, exitCode: 1 };

@@ -71,3 +71,25 @@ describe("OOM kill on cgroup v1 (rhel7)", async () => {
     expect(r(4).stdout).toBe("1\n");
   });
 });
+
+describe("without a limit, and past what the machine has", async () => {
+  const host = containerHost("rhel9");
+  const steps = await runLines(host, [
+    `podman run --rm ${UBI7} tail /dev/zero`,
+    "dmesg | tail -1",
+    `podman run --rm ${UBI7} dd if=/dev/zero of=/dev/null bs=100G count=1`,
+    "echo the host is fine",
+  ]);
+  const r = (i: number) => steps[i]!.result;
+
+  it("the global OOM killer ends the hog when the machine runs out", () => {
+    expect(r(0).exitCode).toBe(137);
+    expect(r(1).stdout).toMatch(/\] Out of memory: Killed process \d+ \(tail\) total-vm:\d+kB, anon-rss:\d+kB, /);
+  });
+
+  it("one mapping larger than RAM is refused at once (overcommit heuristic): dd says so", () => {
+    expect(r(2).stderr).toBe("dd: memory exhausted by input buffer of size 107374182400 bytes (100 GiB)\n");
+    expect(r(2).exitCode).toBe(1);
+    expect(r(3).stdout).toBe("the host is fine\n");
+  });
+});
