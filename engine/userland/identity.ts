@@ -5,6 +5,7 @@
  */
 import type { UserCommand, CommandContext, CommandResult } from "./command.js";
 import { userName, hostnameOf } from "../shell/prompt.js";
+import { netLinks } from "../kernel/net.js";
 import { getNamespace } from "../kernel/namespaces.js";
 import { selinuxfsVisible, selinuxState } from "../kernel/avc.js";
 
@@ -31,7 +32,11 @@ function hostname(args: string[], ctx: CommandContext): CommandResult {
   const name = hostnameOf(ctx.host, ctx.task);
   if (args.length === 0) return { stdout: name + "\n", exitCode: 0 };
   if (args[0] === "-s") return { stdout: name.split(".")[0] + "\n", exitCode: 0 };
-  if (args[0] === "-I" || args[0] === "-i") return { stdout: ctx.task.containerId ? "10.88.0.2 \n" : "10.0.2.15 \n", exitCode: 0 };
+  if (args[0] === "-I" || args[0] === "-i") {
+    // the global IPv4 addresses of the network namespace it runs in (kernel/net.ts), each followed by a blank
+    const addrs = netLinks(ctx.host, ctx.task.ns.net).filter((l) => l.up).flatMap((l) => l.addrs.filter((a) => a.family === "inet" && a.scope === "global").map((a) => a.local));
+    return { stdout: addrs.map((a) => a + " ").join("") + "\n", exitCode: 0 };
+  }
   if (args[0].startsWith("-")) return { stdout: name + "\n", exitCode: 0 };
   // sethostname(2) needs CAP_SYS_ADMIN in the uts namespace
   const r = ctx.fs.sys("sethostname", [0, args[0].length], () => {
