@@ -64,8 +64,8 @@ export class Shell {
   private running = new Map<string, Task[]>();
   /** background jobs started so far (bash numbers them from 1) */
   private jobs = 0;
-  /** the ordered output the last host command reported (used when it was the whole statement) */
-  private ordered: CommandResult["output"];
+  /** the command that is the whole statement, whose output goes straight to the terminal */
+  private direct: { pid: number; used: boolean; chunks: OutputChunk[] } | undefined;
   /** pids of running commands whose stdout is the terminal */
   private ttyPids = new Set<number>();
   /** background jobs inside loops and functions, and the forks behind them (engine/shell/jobs.ts) */
@@ -139,7 +139,14 @@ export class Shell {
           } : undefined,
         };
         const r = this.signalled(task, await this.asTask(ctx.fs, () => Promise.resolve(cmd.run(args, ctx))));
-        this.ordered = r.output;
+        const direct = this.direct;
+        if (direct && direct.pid === task.pid && !direct.used) {
+          // the whole line is this one command writing to the terminal: its output goes there as it wrote it,
+          // past the interpreter's output plumbing (a real process does not hand its tty output to its shell)
+          direct.used = true;
+          direct.chunks = r.output ?? [{ stream: "stderr", text: r.stderr ?? "" }, { stream: "stdout", text: r.stdout ?? "" }];
+          return { stdout: "", stderr: "", exitCode: r.exitCode };
+        }
         const stdout = r.stdout ?? "";
         // ASCII output is already its own byte string: saying so spares just-bash re-measuring and re-encoding
         // it as UTF-8 at every pipe and accounting step (most of `ps -efZ`'s time with 1,000 tasks)
@@ -253,9 +260,12 @@ export class Shell {
         q.push(t);
         this.running.set(name, q);
       }
-      this.ordered = undefined;
-      // a statement that is one command writing straight to the terminal may report its streams' real order
-      const alone = piece.st !== null && piece.st.pipelines.length === 1 && piece.st.pipelines[0].commands.length === 1 && argvs.length === 1 && argvs[0].tty;
+      // a statement that is one command writing straight to the terminal (no pipe, no redirection) keeps its
+      // output's real order and skips the interpreter's output plumbing
+      const only = piece.st?.pipelines.length === 1 && piece.st.pipelines[0].commands.length === 1 ? (piece.st.pipelines[0].commands[0] as { redirections?: unknown[] }) : undefined;
+      // (not with command substitutions: those run first, and may run the same program)
+      const alone = only !== undefined && (only.redirections?.length ?? 0) === 0 && argvs.length === 1 && argvs[0].tty && forked.length === 1 && !/\$\(|`|[<>]\(/.test(piece.text);
+      this.direct = alone ? { pid: forked[0].pid, used: false, chunks: [] } : undefined;
       this.killedStatus = undefined;
       try {
         exitCode = await this.execPiece(piece.text, output, signal, alone);
@@ -313,13 +323,10 @@ export class Shell {
         this.lastStatus = 130;
         return 130;
       }
-      const ordered = alone ? this.ordered : undefined;
-      if (ordered && sameText(ordered, "stdout", r.stdout) && sameText(ordered, "stderr", r.stderr)) {
-        for (const c of ordered) if (c.text) output.push({ stream: c.stream, text: c.text });
-      } else {
-        if (r.stderr) output.push({ stream: "stderr", text: r.stderr });
-        if (r.stdout) output.push({ stream: "stdout", text: r.stdout });
-      }
+      const direct = alone ? this.direct : undefined;
+      if (direct?.used) for (const c of direct.chunks) if (c.text) output.push({ stream: c.stream, text: c.text });
+      if (r.stderr) output.push({ stream: "stderr", text: r.stderr });
+      if (r.stdout) output.push({ stream: "stdout", text: r.stdout });
       this.carry(r.env);
       this.lastStatus = r.exitCode;
       return r.exitCode;
@@ -362,13 +369,6 @@ function parseDuration(s: string): number | null {
   const m = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(s);
   if (!m) return null;
   return Number(m[1]) * ({ "": 1, s: 1, m: 60, h: 3600, d: 86400 } as Record<string, number>)[m[2]];
-}
-
-/** Whether the chunks of `stream` add up to `text` (the interpreter passed the command's output through as is). */
-function sameText(chunks: NonNullable<CommandResult["output"]>, stream: "stdout" | "stderr", text: string): boolean {
-  let joined = "";
-  for (const c of chunks) if (c.stream === stream) joined += c.text;
-  return joined === text;
 }
 
 /** stdin arrives as latin1-shaped bytes; commands want text. */
