@@ -2,7 +2,7 @@
  * The `runc` command: the OCI reference runtime used on its own, as the container-internals labs do. It reads a
  * bundle (`rootfs/` + `config.json`), asks the kernel for the namespaces, mounts and cgroup the spec lists, and
  * keeps its own small state (record.ts) — no daemon, no images, no engine. One file per subcommand: spec, create,
- * start, run, list, state, kill, delete, exec. Global flags (`--root`, `--debug`, `--log`, `--log-format`,
+ * start, run, list, state, ps, kill, delete, exec. Global flags (`--root`, `--debug`, `--log`, `--log-format`,
  * `--systemd-cgroup`) are accepted before the subcommand.
  */
 import type { CommandContext, CommandResult, UserCommand } from "../../userland/command.js";
@@ -16,6 +16,7 @@ import { state } from "./state.js";
 import { kill } from "./kill.js";
 import { del } from "./delete.js";
 import { exec } from "./exec.js";
+import { ps } from "./ps.js";
 
 interface RuncSubcommand {
   name: string;
@@ -23,7 +24,7 @@ interface RuncSubcommand {
   run(call: RuncCall, args: string[]): Promise<CommandResult> | CommandResult;
 }
 
-const SUBCOMMANDS: RuncSubcommand[] = [spec, create, start, run, list, state, kill, del, exec];
+const SUBCOMMANDS: RuncSubcommand[] = [spec, create, start, run, list, state, kill, del, exec, ps];
 const GLOBAL_WITH_VALUE = new Set(["--root", "--log", "--log-format", "--criu", "--rootless"]);
 
 const VERSION = "runc version 1.1.5\ncommit: v1.1.5-0-gf19387a\nspec: 1.0.2-dev\ngo: go1.19.4\nlibseccomp: 2.5.2\n";
@@ -40,6 +41,7 @@ COMMANDS:
    exec        execute new process inside the container
    kill        kill sends the specified signal (default: SIGTERM) to the container's init process
    list        lists containers started by runc with the given root
+   ps          ps displays the processes running inside a container
    run         create and run a container
    spec        create a new specification file
    start       executes the user defined process in a created container

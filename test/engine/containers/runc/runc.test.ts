@@ -54,6 +54,9 @@ describe("runc run / list / state / kill / delete", () => {
     expect((await s.run("runc exec demo hostname")).stdout).toBe("runc\n");
     // the pid namespace numbers from 1: the bundle's process, then the exec'd ones (the hostname above took 2)
     expect((await s.run("runc exec demo ps -e -o pid,cmd")).stdout).toMatch(/^ +PID CMD\n +1 sleep 1000\n +3 ps -e -o pid,cmd\n$/);
+    // runc ps: the host's ps, only the container's processes
+    expect((await s.run("runc ps demo")).stdout).toMatch(new RegExp(`^UID +PID +PPID .*CMD\n root +${state.pid} +1 .* sleep 1000\n$`.replace("\n root", "\nroot")));
+    expect((await s.run("runc ps -f json demo")).stdout).toBe(`[${state.pid}]\n`);
     // root.readonly: true in the default spec
     expect((await s.run("runc exec demo touch /x")).stderr).toBe("touch: cannot touch '/x': Read-only file system\n");
   });
