@@ -58,7 +58,7 @@ const SYSCALL_NR: Record<string, number> = {
 };
 
 /** Whether the gate must look the object up for this task at all (never when SELinux is off). */
-export function selinuxConfines(task: Task, host?: Host): boolean {
+export function selinuxConfines(host: Host | undefined, task: Task): boolean {
   if (host && host.selinux?.enabled === false) return false;
   return isConfinedDomain(typeOf(task.label));
 }
@@ -117,7 +117,7 @@ function exeOf(task: Task): string {
 
 /** The root of selinuxfs: a container's view has none (podman masks it), so SELinux looks disabled in there. */
 export function selinuxfsVisible(task: Task): boolean {
-  return !selinuxConfines(task);
+  return !selinuxConfines(undefined, task);
 }
 
 /**

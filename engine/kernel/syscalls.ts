@@ -13,6 +13,7 @@ import type { Host } from "../host.js";
 import type { Task } from "./tasks.js";
 import { exitTask } from "./tasks.js";
 import { decideSyscall } from "./seccomp.js";
+import { auditSeccomp } from "./seccomp-audit.js";
 import { capable } from "./credentials.js";
 import { requiredCapability } from "./capabilities.js";
 import { avcHasPerm, selinuxConfines, type AccessObject } from "./avc.js";
@@ -85,7 +86,10 @@ export function syscall<T>(host: Host, task: Task | null, name: string, regs: nu
     if (task.seccomp) {
       const d = decideSyscall(task.seccomp, { name, args: regs }, new Set(task.cred.caps));
       if (d.action === "errno") return { ok: false, errno: errnoName(d.errno) };
+      // SCMP_ACT_LOG lets the call through and leaves an audit record (kernel/seccomp-audit.ts)
+      if (d.action === "log") auditSeccomp(host, task, name, false);
       if (d.action === "kill" || d.action === "trap") {
+        if (d.action === "kill") auditSeccomp(host, task, name, true, SIGSYS);
         // the task dies with SIGSYS (and a core dump) before the call does anything; its shell sees status 159
         task.state = "Z";
         task.exitStatus = 128 + SIGSYS;
@@ -97,7 +101,7 @@ export function syscall<T>(host: Host, task: Task | null, name: string, regs: nu
     const cap = requiredCapability(name, regs, entry.cap);
     if (cap && !capable(task.cred, cap)) return { ok: false, errno: "EPERM" };
     // SELinux (kernel/avc.ts): `target` looks up the object the call touches, only for a confined domain
-    if (entry.selinux && target && selinuxConfines(task, host)) {
+    if (entry.selinux && target && selinuxConfines(host, task)) {
       const obj = target();
       if (obj && !avcHasPerm(host, task, name, regs, obj)) return { ok: false, errno: "EACCES" };
     }
