@@ -47,3 +47,29 @@ describe("a profile that kills on mkdirat", async () => {
     expect(r(10).stdout).toBe("live\n");
   });
 });
+
+describe("what seccomp leaves in the audit log", async () => {
+  const host = containerHost("rhel9");
+  kernelFs(host).writeFileSync("/root/log.json", JSON.stringify({
+    defaultAction: "SCMP_ACT_ALLOW",
+    syscalls: [{ names: ["mkdirat"], action: "SCMP_ACT_LOG" }, { names: ["fchmodat"], action: "SCMP_ACT_KILL" }, { names: ["unlinkat"], action: "SCMP_ACT_ERRNO" }],
+  }));
+  const steps = await runLines(host, [
+    `podman run --name logged --security-opt seccomp=/root/log.json ${UBI7} mkdir /x`,
+    `podman run --name refused --security-opt seccomp=/root/log.json ${UBI7} rm /etc/hosts`,
+    `podman run --name killed --security-opt seccomp=/root/log.json ${UBI7} chmod 1 /etc/hosts`,
+    "grep -c SECCOMP /var/log/audit/audit.log",
+    "ausearch -m seccomp | grep '^type='",
+  ]);
+  const r = (i: number) => steps[i]!.result;
+
+  it("SCMP_ACT_LOG lets the call through; LOG and KILL leave a SECCOMP record, ERRNO none", () => {
+    expect(r(0).exitCode).toBe(0);
+    expect(r(1).exitCode).toBe(1);
+    expect(r(2).exitCode).toBe(159);
+    expect(r(3).stdout).toBe("2\n");
+    const [log, kill] = r(4).stdout.trimEnd().split("\n");
+    expect(log).toMatch(/^type=SECCOMP msg=audit\(\d+\.\d{3}:\d+\): auid=4294967295 uid=0 gid=0 ses=4294967295 subj=system_u:system_r:container_t:s0:c\d+,c\d+ pid=\d+ comm="mkdir" exe="\/usr\/bin\/mkdir" sig=0 arch=c000003e syscall=258 compat=0 ip=0x[0-9a-f]+ code=0x7ffc0000$/);
+    expect(kill).toMatch(/ comm="chmod" exe="\/usr\/bin\/chmod" sig=31 arch=c000003e syscall=268 compat=0 ip=0x[0-9a-f]+ code=0x0$/);
+  });
+});
