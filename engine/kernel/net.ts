@@ -99,16 +99,20 @@ function state(host: Host, netns: number): Required<NetState> {
   return ns as Required<NetState>;
 }
 
-/** Whether any process still holds network namespace `netns`. */
-function netnsInUse(host: Host, netns: number): boolean {
-  for (const k in host.tasks.byPid) if (host.tasks.byPid[k]!.ns.net === netns) return true;
-  return false;
+/** The network namespaces some process still holds (one pass over the task table). */
+function netnsInUse(host: Host): Set<number> {
+  const used = new Set<number>();
+  for (const k in host.tasks.byPid) used.add(host.tasks.byPid[k]!.ns.net);
+  return used;
 }
 
 /** The devices of a network namespace, by ifindex (veths whose peer namespace is gone have gone with it). */
 export function netLinks(host: Host, netns: number): NetLink[] {
   const s = state(host, netns);
-  s.links = s.links.filter((l) => !l.peer || (host.namespaces.byId[l.peer.netns] !== undefined && netnsInUse(host, l.peer.netns)));
+  if (s.links.some((l) => l.peer)) {
+    const used = netnsInUse(host);
+    s.links = s.links.filter((l) => !l.peer || (host.namespaces.byId[l.peer.netns] !== undefined && used.has(l.peer.netns)));
+  }
   return [...s.links].sort((a, b) => a.ifindex - b.ifindex);
 }
 
