@@ -42,17 +42,26 @@ export function defaultSpec(): Record<string, unknown> {
   };
 }
 
-/** `runc spec --rootless`: no network namespace (a user namespace mapping the caller to root instead), no cgroup mount (specconv.ToRootless). */
+/**
+ * `runc spec --rootless` (specconv.ToRootless): no network namespace and a user namespace mapping the caller to
+ * root instead, /sys as a read-only rbind, no gid=/uid= mount options, no cgroup resources. The mappings come
+ * first in `linux`, as the runtime-spec Go struct orders its fields.
+ */
 export function rootlessSpec(uid: number, gid: number): Record<string, unknown> {
   const spec = defaultSpec() as Record<string, any>;
-  spec.root.readonly = true;
-  spec.mounts = (spec.mounts as Array<Record<string, unknown>>).filter((m) => m.destination !== "/sys/fs/cgroup")
-    .map((m) => (m.destination === "/sys" ? { destination: "/sys", type: "none", source: "/sys", options: ["rbind", "nosuid", "noexec", "nodev", "ro"] } : m))
-    .map((m) => (m.destination === "/dev/pts" ? { ...m, options: (m.options as string[]).filter((o) => o !== "gid=5") } : m));
-  spec.linux.namespaces = [{ type: "pid" }, { type: "ipc" }, { type: "uts" }, { type: "mount" }, { type: "user" }];
-  spec.linux.uidMappings = [{ containerID: 0, hostID: uid, size: 1 }];
-  spec.linux.gidMappings = [{ containerID: 0, hostID: gid, size: 1 }];
-  delete spec.linux.resources;
+  spec.mounts = (spec.mounts as Array<Record<string, any>>).map((m) => {
+    if (m.destination === "/sys") return { destination: "/sys", type: "none", source: "/sys", options: ["rbind", "nosuid", "noexec", "nodev", "ro"] };
+    if (!m.options) return m;
+    return { ...m, options: (m.options as string[]).filter((o) => !o.startsWith("gid=") && !o.startsWith("uid=")) };
+  });
+  const linux = spec.linux as Record<string, any>;
+  spec.linux = {
+    uidMappings: [{ containerID: 0, hostID: uid, size: 1 }],
+    gidMappings: [{ containerID: 0, hostID: gid, size: 1 }],
+    namespaces: [...(linux.namespaces as Array<{ type: string }>).filter((n) => n.type !== "network"), { type: "user" }],
+    maskedPaths: linux.maskedPaths,
+    readonlyPaths: linux.readonlyPaths,
+  };
   return spec;
 }
 
