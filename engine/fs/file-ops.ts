@@ -19,9 +19,16 @@ import {
 export interface FsCaller {
   mntns: number;
   actor: Actor;
+  /** a lookup this very call already made (the SELinux hook resolved its object first): walk the path once */
+  looked?: { path: string; follow: boolean; vnode: Vnode };
 }
 
 function at(host: Host, c: FsCaller, path: string, follow = true): Vnode {
+  const l = c.looked;
+  if (l && l.path === path && l.follow === follow) {
+    c.looked = undefined; // once: later lookups of the same call may follow changes it made
+    return l.vnode;
+  }
   return resolve(host, c.mntns, path, follow, c.actor.pid);
 }
 
