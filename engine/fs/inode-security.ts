@@ -57,6 +57,8 @@ function objectAt(host: Host, c: FsCaller, path: string, follow: boolean, perms:
   } catch {
     return undefined; // ENOENT and friends: the call itself will say so
   }
+  // the call that follows resolves the same path in the same instant: let it reuse this walk
+  c.looked = { path, follow, vnode: v };
   const st = statVnode(host, v);
   const parts = splitPath(v.path);
   return { label: st.label, tclass: CLASS_OF[st.type], perms, name: parts[parts.length - 1] ?? "/", dev: devName(v), ino: st.ino };
