@@ -13,7 +13,7 @@ import { NS_TYPES, type NsType, nsLinkText, procNsNames, hasTimeNamespaces, INIT
 import { procCgroupLines } from "../kernel/cgroups.js";
 import { capMask } from "../kernel/credentials.js";
 import { readClock, uptimeSeconds } from "../kernel/clock.js";
-import { listMounts, formatProcMountsLine } from "./mounts.js";
+import { listMounts, formatProcMountsLine, mountAt } from "./mounts.js";
 
 /** One generated entry. */
 interface ProcEntry {
@@ -144,6 +144,16 @@ function cpuinfo(host: Host): string {
     out.push(`processor\t: ${i}\nvendor_id\t: GenuineIntel\ncpu family\t: 6\nmodel\t\t: 85\nmodel name\t: Intel(R) Xeon(R) Platinum 8259CL CPU @ 2.50GHz\ncpu MHz\t\t: 2499.998\ncache size\t: 36608 KB\n`);
   }
   return out.join("\n");
+}
+
+/**
+ * The pid namespace whose processes `task` sees through /proc: that of the proc mounted at /proc in its mount
+ * namespace, not its own pid namespace. So `unshare -p -f ps` without --mount-proc, or `nsenter -p` without -m,
+ * still lists the host's processes (ps reads /proc), as on a real host. Without a proc mount, its own.
+ */
+export function procPidNs(host: Host, task: Task): number {
+  const m = mountAt(host, task.ns.mnt, "/proc");
+  return m && m.root.kind === "proc" ? m.root.pidns : task.ns.pid;
 }
 
 /** Whether `parts` names an entry. */

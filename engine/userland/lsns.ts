@@ -9,6 +9,7 @@ import type { UserCommand, CommandContext, CommandResult } from "./command.js";
 import { NS_TYPES, hasTimeNamespaces, INIT_TIME_NS } from "../kernel/namespaces.js";
 import { type Task, listTasks, pidIn, findTaskInNs, commandLine } from "../kernel/tasks.js";
 import { userName } from "../shell/prompt.js";
+import { procPidNs } from "../fs/procfs.js";
 
 /** A kind lsns reports: the task's namespaces, plus the (always initial) time namespace on 5.6+ kernels. */
 type Kind = (typeof NS_TYPES)[number] | "time";
@@ -63,7 +64,7 @@ function lsns(args: string[], ctx: CommandContext): CommandResult {
     else if (/^\d+$/.test(a)) nsFilter = Number(a);
     else return usageError(`failed to parse namespace: '${a}'`);
   }
-  const pidns = ctx.task.ns.pid;
+  const pidns = procPidNs(host, ctx.task);
   const tasks = listTasks(host, pidns);
   let only: Set<number> | undefined;
   if (pidFilter !== undefined) {

@@ -13,6 +13,7 @@ import { NS_TYPES } from "../kernel/namespaces.js";
 import { spawnTask, exitTask, findTaskInNs } from "../kernel/tasks.js";
 import { runInTask, shellQuote } from "../shell/run-in-task.js";
 import { STRERROR } from "../kernel/errno.js";
+import { procPidNs } from "../fs/procfs.js";
 
 const SHORT: Record<string, NsType> = { m: "mnt", u: "uts", i: "ipc", n: "net", p: "pid", U: "user", C: "cgroup" };
 const LONG: Record<string, NsType> = { mount: "mnt", uts: "uts", ipc: "ipc", net: "net", pid: "pid", user: "user", cgroup: "cgroup" };
@@ -60,7 +61,8 @@ async function nsenter(args: string[], ctx: CommandContext): Promise<CommandResu
   if (wanted.size === 0) return usage("no namespace specified");
   if (target === undefined) return { stderr: `nsenter: neither filename nor target pid supplied for ns/${[...wanted][0]}\n`, exitCode: 1 };
   if (!/^\d+$/.test(target)) return { stderr: `nsenter: failed to parse pid: '${target}'\n`, exitCode: 1 };
-  const pidns = ctx.task.ns.pid;
+  // the target is opened as /proc/<pid>/ns/…: numbered as the caller's /proc numbers it
+  const pidns = procPidNs(host, ctx.task);
   const t = findTaskInNs(host, pidns, Number(target));
   if (!t) return { stderr: `nsenter: cannot open /proc/${target}/ns/${ORDER.find((k) => wanted.has(k))}: No such file or directory\n`, exitCode: 1 };
   const ns: Partial<Record<NsType, number>> = {};

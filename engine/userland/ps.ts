@@ -7,6 +7,7 @@
 import type { UserCommand, CommandContext } from "./command.js";
 import type { Host } from "../host.js";
 import { type Task, listTasks, pidIn } from "../kernel/tasks.js";
+import { procPidNs } from "../fs/procfs.js";
 import { readClock } from "../kernel/clock.js";
 import { userName } from "../shell/prompt.js";
 import { type Cell, layoutRow } from "./columns.js";
@@ -147,7 +148,8 @@ function ps(args: string[], ctx: CommandContext) {
   const o = parseArgs(args);
   if (typeof o === "string") return usage(o);
   const host = ctx.host;
-  const pidns = ctx.task.ns.pid;
+  // ps reads /proc: the processes of the pid namespace that /proc belongs to
+  const pidns = procPidNs(host, ctx.task);
   const tasks = listTasks(host, pidns);
   const v: View = { host, pidns, now: readClock(host.clock, host.edge.timeSource), visible: new Map(tasks.map((t) => [t.pid, t])) };
 

@@ -34,6 +34,14 @@ describe("pid and uts namespaces", () => {
     expect(ps).not.toMatch(/systemd/);
   });
 
+  it("ps reads /proc: a new pid namespace without a /proc of its own still lists the host's processes", async () => {
+    const { s } = seeded("rhel9");
+    const pid = await run(s, "web");
+    expect(Number((await s.run("unshare --pid --fork ps -e | wc -l")).stdout)).toBeGreaterThan(20);
+    expect(Number((await s.run(`nsenter -t ${pid} -p ps -e | wc -l`)).stdout)).toBeGreaterThan(20);
+    expect((await s.run(`nsenter -t ${pid} -p -m ps -e -o cmd`)).stdout).toBe("CMD\nsleep 1000\nps -e -o cmd\n");
+  });
+
   it("unshare --pid --fork --mount-proc makes the program PID 1 of a /proc of its own", async () => {
     const { s } = seeded("rhel9");
     expect((await s.run("unshare --pid --fork --mount-proc ps -eo pid,cmd")).stdout).toMatch(/^ +PID CMD\n +1 ps -eo pid,cmd\n$/);
