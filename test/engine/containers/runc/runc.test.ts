@@ -100,4 +100,16 @@ describe("runc run / list / state / kill / delete", () => {
     expect((await s.run("runc delete nope")).stderr).toMatch(/^ERRO\[0000\] container does not exist/);
     expect((await s.run("runc delete -f nope")).exitCode).toBe(0);
   });
+
+  it("a snapshot carries runc's containers and the network devices", async () => {
+    const { host, s } = seeded("rhel9");
+    await bundle(s);
+    await s.run("runc run -d demo");
+    await s.run(`podman run -d --name web ${IMAGE} sleep 1000`);
+    const before = (await s.run("runc list; ip -br link")).stdout;
+    const snap = host.snapshot();
+    await s.run("runc kill demo KILL; runc delete demo; podman rm -f web");
+    host.restore(snap);
+    expect((await s.run("runc list; ip -br link")).stdout).toBe(before);
+  });
 });
