@@ -61,6 +61,8 @@ export class BashFs implements IFileSystem {
     });
   }
   async rm(path: string, options?: RmOptions): Promise<void> {
+    // rmdir(1) asks to remove a directory without recursion: that is rmdir(2) (unlinkat with AT_REMOVEDIR)
+    if (!options?.recursive && !options?.force && this.view.existsSync(path) && this.view.lstatSync(path).type === "dir") return this.view.rmdirSync(path);
     this.view.rmSync(path, options);
   }
   async cp(src: string, dest: string, options?: CpOptions): Promise<void> {

@@ -139,6 +139,8 @@ export class Shell {
           } : undefined,
         };
         const r = this.signalled(task, await this.asTask(ctx.fs, () => Promise.resolve(cmd.run(args, ctx))));
+        // a host command that hands over to the shell library's own (rm) may pass its Node-style messages on
+        if (r.stderr && ctx.builtin) r.stderr = strerrorText(r.stderr);
         const direct = this.direct;
         if (direct && direct.pid === task.pid && !direct.used) {
           // the whole line is this one command writing to the terminal: its output goes there as it wrote it,
@@ -163,7 +165,7 @@ export class Shell {
         const task = this.taskFor(name);
         if (this.bg.inBackground) this.bg.exec(task, [name, ...args]);
         const r = await this.asTask(task === this.task ? this.fs : new FsView(this.host, task), () => jctx.origCommand!(args));
-        return this.signalled(task, r);
+        return this.signalled(task, r.stderr ? { ...r, stderr: strerrorText(r.stderr) } : r);
       }));
     }
     customCommands.push(defineCommand(JOB_FORK, async () => ({ stdout: "", stderr: "", ...this.bg.fork() })));
@@ -353,6 +355,15 @@ export class Shell {
     if (next.PWD) this.cwd = next.PWD;
     this.env = next;
   }
+}
+
+/**
+ * The shell library's programs print an error they do not know by its Node-style message ("EPERM: operation not
+ * permitted, unlink '/x'"); coreutils prints strerror(3) ("Operation not permitted") — what a seccomp or SELinux
+ * refusal of `rm`, `mv`, `cp` looks like on a real host.
+ */
+function strerrorText(stderr: string): string {
+  return stderr.replace(/\b(E[A-Z]+): [a-z][^,\n]*, [a-z0-9]+ '[^'\n]*'/g, (m, code: string) => STRERROR[code as ErrnoName] ?? m);
 }
 
 /** What bash prints when a foreground job ends by a signal (strsignal, and the core dump SIGSYS leaves). */
