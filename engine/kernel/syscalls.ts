@@ -72,6 +72,9 @@ export const SYSCALLS: Record<string, SyscallEntry> = {
   keyctl: {},
   reboot: { cap: "CAP_SYS_BOOT" },
   syslog: {},
+  // rtnetlink requests (ip link set, ip addr add) travel as sendmsg on a netlink socket; changing a device needs
+  // CAP_NET_ADMIN (checked here for the simulated requests, which all change something)
+  sendmsg: { cap: "CAP_NET_ADMIN" },
 };
 
 /**
