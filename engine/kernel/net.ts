@@ -133,3 +133,13 @@ export function findLink(host: Host, netns: number, name: string): NetLink | und
 export function bridgeHasCarrier(host: Host, netns: number, bridge: string): boolean {
   return netLinks(host, netns).some((l) => l.master === bridge && l.up);
 }
+
+/** RTM_NEWLINK with IFF_UP set or cleared (`ip link set DEV up|down`); bringing `lo` up gives it its addresses. */
+export function setLinkUp(host: Host, netns: number, name: string, up: boolean): boolean {
+  const link = netLinks(host, netns).find((l) => l.name === name);
+  if (!link) return false;
+  const stored = state(host, netns).links.find((l) => l.ifindex === link.ifindex)!;
+  stored.up = up;
+  if (stored.kind === "loopback") stored.addrs = up ? [{ family: "inet", local: "127.0.0.1", prefix: 8, scope: "host" }, { family: "inet6", local: "::1", prefix: 128, scope: "host" }] : [];
+  return true;
+}

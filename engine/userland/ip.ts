@@ -7,7 +7,7 @@
  */
 import type { UserCommand, CommandContext, CommandResult } from "./command.js";
 import type { Host } from "../host.js";
-import { type NetLink, netLinks, bridgeHasCarrier } from "../kernel/net.js";
+import { type NetLink, netLinks, bridgeHasCarrier, setLinkUp } from "../kernel/net.js";
 
 interface LinkView {
   link: NetLink;
@@ -88,6 +88,18 @@ function routes(links: NetLink[], host: Host, netns: number): string {
   return out.map((l) => l + "\n").join("");
 }
 
+/** `ip link set [dev] DEV up|down`: an rtnetlink request, refused without CAP_NET_ADMIN. */
+function linkSet(words: string[], ctx: CommandContext): CommandResult {
+  const w = words[0] === "dev" ? words.slice(1) : words;
+  const [dev, action] = w;
+  if (!dev) return { stderr: 'Not enough information: "dev" argument is required.\n', exitCode: 255 };
+  if (action !== "up" && action !== "down") return { stderr: `Error: either "dev" is duplicate, or "${action ?? ""}" is a garbage.\n`, exitCode: 255 };
+  const r = ctx.fs.sys("sendmsg", [0], () => setLinkUp(ctx.host, ctx.task.ns.net, dev, action === "up"));
+  if (!r.ok) return { stderr: "RTNETLINK answers: Operation not permitted\n", exitCode: 2 };
+  if (!r.value) return { stderr: `Cannot find device "${dev}"\n`, exitCode: 1 };
+  return { exitCode: 0 };
+}
+
 function ip(args: string[], ctx: CommandContext): CommandResult {
   const host = ctx.host;
   let family: "" | "inet" | "inet6" = "";
@@ -110,6 +122,7 @@ function ip(args: string[], ctx: CommandContext): CommandResult {
   const isLink = "link".startsWith(object);
   const isRoute = "route".startsWith(object);
   if (!isAddr && !isLink && !isRoute) return { stderr: `Object "${object}" is unknown, try "ip help".\n`, exitCode: 1 };
+  if (isLink && rest[0] === "set") return linkSet(rest.slice(1), ctx);
   const words = rest[0] === "show" || rest[0] === "list" || rest[0] === "ls" ? rest.slice(1) : rest;
   if (isRoute) return { stdout: family === "inet6" ? "" : routes(links, host, netns), exitCode: 0 };
   const dev = words[0] === "dev" ? words[1] : words[0];

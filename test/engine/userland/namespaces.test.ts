@@ -106,5 +106,7 @@ describe("net namespace", () => {
     const { s } = seeded("rhel9");
     expect((await s.run("unshare -n ip a")).stdout).toBe("1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN group default qlen 1000\n    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n");
     expect((await s.run("ip a show dev nope")).stderr).toBe('Device "nope" does not exist.\n');
+    // bringing lo up is an rtnetlink request: the kernel then gives it 127.0.0.1
+    expect((await s.run("unshare -n sh -c 'ip link set lo up; ip -br a'")).stdout).toBe("lo               UNKNOWN        127.0.0.1/8 ::1/128 \n");
   });
 });
