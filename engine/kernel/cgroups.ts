@@ -51,8 +51,14 @@ export function removeCgroup(host: Host, path: string): void {
   for (const p of Object.keys(host.cgroups.groups)) if (p === path || p.startsWith(path + "/")) delete host.cgroups.groups[p];
 }
 
+/**
+ * How /proc/<pid>/cgroup names a v1 hierarchy: named ones with `name=`, and co-mounted controllers in the kernel's
+ * own order, which is the reverse of the mount point's (`cpuacct,cpu` on /sys/fs/cgroup/cpu,cpuacct, as RHEL 7 shows).
+ */
+const V1_PROC_NAMES: Record<string, string> = { systemd: "name=systemd", "cpu,cpuacct": "cpuacct,cpu", "net_cls,net_prio": "net_prio,net_cls" };
+
 /** /proc/<pid>/cgroup lines for a task in `path` (v2: `0::/path`; v1: one line per hierarchy, numbered). */
 export function procCgroupLines(tree: CgroupTree, path: string): string {
   if (tree.version === 2) return `0::${path}\n`;
-  return V1_HIERARCHIES.map((h, i) => `${i + 1}:${h === "systemd" ? "name=systemd" : h}:${path}`).reverse().join("\n") + "\n";
+  return V1_HIERARCHIES.map((h, i) => `${i + 1}:${V1_PROC_NAMES[h] ?? h}:${path}`).reverse().join("\n") + "\n";
 }
