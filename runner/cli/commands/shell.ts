@@ -2,12 +2,14 @@
 // the running command, nested shells (`bash`, `podman exec -it … bash`) change the prompt, `exit` closes them.
 // With a pipe on stdin it runs the script line by line and prints the transcript: `<prompt><line>` then output.
 import type { Command } from "commander";
+import { withFriendlyErrors } from "../../labs/errors.js";
 import { createInterface } from "node:readline";
 import { createHost, openSession, type Session } from "../../../engine/index.js";
 
 interface ShellOptions {
   seed?: string;
   host: string;
+  lab?: string;
 }
 
 export function register(program: Command): void {
@@ -16,7 +18,14 @@ export function register(program: Command): void {
     .description("open a shell on the built-in simulated container host")
     .option("--seed <n>", "fix ids, pids, MCS pairs and times (deterministic)")
     .option("--host <profile>", "host profile: rhel7 or rhel9", "rhel9")
-    .action(async (opts: ShellOptions) => {
+    .option("--lab <lab>", "the lab's host at your current step (replayed), with :check, :next and :help")
+    .action(async (opts: ShellOptions, command: Command) => {
+      if (opts.lab !== undefined) {
+        // The lab shell lives in runner/modes/lab-shell/; only the saved session's own seed and profile apply.
+        const host = command.getOptionValueSource("host") === "cli" ? opts.host : undefined;
+        const { labShellFromCli } = await import("../../modes/lab-shell/cli-entry.js");
+        return withFriendlyErrors(async () => void (process.exitCode = await labShellFromCli(opts.lab!, { seed: opts.seed, host })));
+      }
       if (opts.host !== "rhel7" && opts.host !== "rhel9") {
         process.stderr.write(`hostlab shell: unknown host profile "${opts.host}" (expected rhel7 or rhel9)\n`);
         process.exitCode = 2;
