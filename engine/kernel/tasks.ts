@@ -12,6 +12,7 @@ import type { SeccompFilter } from "./seccomp.js";
 import type { Cred } from "./credentials.js";
 import { type NsSet, getNamespace } from "./namespaces.js";
 import { readClock } from "./clock.js";
+import { createCgroup } from "./cgroups.js";
 import { randInt } from "./rng.js";
 
 /** One process. Plain data. */
@@ -147,6 +148,8 @@ export function spawnTask(host: Host, spec: TaskSpec): Task {
     task.vpid = pidns.lastPid;
   }
   host.tasks.byPid[pid] = task;
+  // a task is always in a cgroup that exists (systemd made the slices and units of the boot processes)
+  if (!host.cgroups.groups[task.cgroup]) createCgroup(host, task.cgroup);
   if (parent) parent.children = (parent.children ?? 0) + 1;
   if (task.exitAt !== undefined) (host.tasks.timed ??= []).push(pid);
   return task;
