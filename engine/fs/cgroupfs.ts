@@ -145,7 +145,44 @@ export function cgRead(host: Host, v: Vnode): string {
 export function cgWrite(host: Host, v: Vnode, data: string): void {
   const l = must(host, v, "open");
   if (!l.file || l.file === "cgroup.procs" || l.file === "tasks" || l.group === "/") throw new ErrnoError("EINVAL", "write", v.path);
-  host.cgroups.groups[l.group].limits[l.file] = data.trim();
+  // opening with O_TRUNC writes nothing: interface files ignore it
+  const text = String(data).trim();
+  if (text === "") return;
+  const value = parseLimit(l.file, text);
+  if (value === undefined) throw new ErrnoError("EINVAL", "write", v.path);
+  host.cgroups.groups[l.group].limits[l.file] = value;
+}
+
+/** memparse(): 64M, 1G, 512k → bytes. */
+function memparse(text: string): number | undefined {
+  const m = /^(\d+)([kKmMgGtT]?)$/.exec(text);
+  if (!m) return undefined;
+  const shift = { "": 0, k: 10, m: 20, g: 30, t: 40 }[m[2]!.toLowerCase()]!;
+  return Number(m[1]) * 2 ** shift;
+}
+
+/**
+ * What the kernel stores for a write, as the file reads it back: memory limits in bytes rounded down to a page
+ * (`echo 64M > memory.max` reads 67108864; v1 takes -1 for no limit), "max" or a count for pids.max, "quota period"
+ * for cpu.max. Anything else it refuses with EINVAL, as the kernel does.
+ */
+function parseLimit(file: string, text: string): string | undefined {
+  if (/^memory\.(max|high|low|min|swap\.max)$/.test(file)) {
+    if (text === "max") return "max";
+    const n = memparse(text);
+    return n === undefined ? undefined : String(Math.floor(n / 4096) * 4096);
+  }
+  if (/^memory\.(limit_in_bytes|memsw\.limit_in_bytes|soft_limit_in_bytes)$/.test(file)) {
+    if (text === "-1") return V1_NO_LIMIT;
+    const n = memparse(text);
+    return n === undefined ? undefined : String(Math.floor(n / 4096) * 4096);
+  }
+  if (file === "pids.max") return text === "max" || /^\d+$/.test(text) ? text : undefined;
+  if (file === "cpu.max") {
+    const m = /^(max|\d+)(?:\s+(\d+))?$/.exec(text);
+    return m ? `${m[1]} ${m[2] ?? "100000"}` : undefined;
+  }
+  return text;
 }
 
 /** mkdir in the cgroup fs creates a child group. */
