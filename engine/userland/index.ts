@@ -29,6 +29,7 @@ import { dmesgCommand } from "./dmesg.js";
 import { systemdCglsCommand } from "./systemd-cgls.js";
 import { tailCommand } from "./tail.js";
 import { ddCommand } from "./dd.js";
+import { lnCommand } from "./ln.js";
 import { lsnsCommand } from "./lsns.js";
 import { nsenterCommand } from "./nsenter.js";
 import { ipCommand } from "./ip.js";
@@ -41,5 +42,5 @@ export const userlandCommands: UserCommand[] = [
   dfCommand, freeCommand,
   catCommand, setenforceCommand, sestatusCommand, ausearchCommand, capshCommand, chownCommand, mknodCommand,
   ...readerCommands,
-  dmesgCommand, systemdCglsCommand, tailCommand, ddCommand, lsnsCommand, nsenterCommand, ipCommand, tarCommand,
+  dmesgCommand, systemdCglsCommand, tailCommand, ddCommand, lnCommand, lsnsCommand, nsenterCommand, ipCommand, tarCommand,
 ];
