@@ -1,6 +1,7 @@
 // Driving a program in a real terminal: a detached tmux session on its own socket (so tests never touch a user's
 // tmux), keys sent with send-keys, the screen read with capture-pane.
 import { execFileSync, spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 
 /** Whether tmux is installed (CI installs it through scripts/ci-deps.mjs). */
 export function hasTmux(): boolean {
@@ -9,6 +10,7 @@ export function hasTmux(): boolean {
 
 export class TmuxSession {
   private socket = "";
+  private socketPath = "";
   private starts = 0;
 
   constructor(readonly name: string) {}
@@ -23,6 +25,7 @@ export class TmuxSession {
     this.socket = `hostlab-e2e-${process.pid}-${this.name}-${++this.starts}`;
     const exports = Object.entries(env).map(([k, v]) => `export ${k}='${v}';`).join(" ");
     this.tmux("new-session", "-d", "-s", this.name, "-x", "100", "-y", "50", `${exports} ${command}; echo "EXIT=$?"; sleep 60`);
+    this.socketPath = this.tmux("display-message", "-p", "#{socket_path}").trim();
   }
 
   /** Types keys: literal text with `text`, or key names (Enter, C-c) with `keys`. */
@@ -62,5 +65,7 @@ export class TmuxSession {
     } catch {
       /* already gone */
     }
+    // tmux leaves the socket file of a killed server behind.
+    if (this.socketPath) rmSync(this.socketPath, { force: true });
   }
 }
