@@ -129,6 +129,10 @@ class Play {
         }
         case "own": {
           const line = (await prompter!.input("Your command:")).trim();
+          if (line === command.command) {
+            await this.typeLab(s, index, command); // typed out by hand, it is still the lab's command
+            return;
+          }
           if (line) await this.typeOwn(s, line);
           break;
         }

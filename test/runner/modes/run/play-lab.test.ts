@@ -54,6 +54,12 @@ describe("hostlab run, as a student", () => {
     expect(p.checks.map((c) => [c.step, c.status])).toEqual([[0, "pass"], [1, "pass"], [2, "pass"]]);
   });
 
+  it("counts the lab's command typed out by hand as that command", async () => {
+    const state = scratchState();
+    await runLab(STUDENT, state, [{ choose: "own" }, { input: "mkdir -p /root/work" }, { choose: "quit" }]);
+    expect(await savedProgress(state, "run-student")).toMatchObject({ commandIndex: 1, log: [{ commandIndex: 0, command: "mkdir -p /root/work" }] });
+  });
+
   it("records a skipped check as skipped and moves on", async () => {
     const state = scratchState();
     const r = await runLab(STUDENT, state, [run, run, run, { choose: "skip" }, run, { choose: "skip" }, run, run, run]);
