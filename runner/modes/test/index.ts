@@ -36,5 +36,6 @@ function crashed(file: string, message: string): LabTestResult {
   return {
     outcome: { id: file, path: file, title: file, durationMs: 0, steps: [], errors: [{ line: 0, message: `internal error while testing: ${message} (please report this)` }] },
     actuals: [],
+    bindings: [],
   };
 }

@@ -13,6 +13,7 @@
 //   the caller asks again with `literal` for that command and the whole block becomes the run's output.
 import { createTranscriptSession, matchTranscript } from "../../../checks/transcript/index.js";
 import type { Command } from "../../model/lab.js";
+import { toNotesValues, type NotesBinding } from "./notes-values.js";
 import type { ActualOutput } from "./run-lab.js";
 
 // Exit statuses of a command that could not run (see runner/play/player.ts).
@@ -31,7 +32,7 @@ export function rewriteExpectedOutput(
   text: string,
   commands: readonly Command[],
   actuals: readonly ActualOutput[],
-  options: { literal?: ReadonlySet<number> } = {},
+  options: { literal?: ReadonlySet<number>; bindings?: readonly NotesBinding[] } = {},
 ): RewriteResult {
   const rows = text.split("\n");
   const byLine = new Map(actuals.map((a) => [a.line, a]));
@@ -45,7 +46,8 @@ export function rewriteExpectedOutput(
     const old = rows.slice(start, start + command.expectedOutput.length);
     const eol = old.some((r) => r.endsWith("\r")) ? "\r" : "";
     const prefix = indentOf(old.map((r) => r.replace(/\r$/, "")), command.expectedOutput);
-    const got = outputLines(actual.output);
+    // The run's lines speak of the run's ids; the notes keep theirs (notes-values.ts).
+    const got = outputLines(actual.output).map((l) => toNotesValues(l, options.bindings ?? []));
     const lines = options.literal?.has(command.line) ? got.map(protect) : mergeLines(command.expectedOutput, got, command.command);
     const fresh = lines.map((l) => (l === "" ? eol : `${prefix}${l}${eol}`));
     rows.splice(start, old.length, ...fresh);

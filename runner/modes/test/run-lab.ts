@@ -17,6 +17,7 @@ import { combined, LabPlayer, type CommandRun } from "../../play/player.js";
 import type { CheckOutcome, CommandOutcome, LabOutcome, Status, StepOutcome } from "../../report/results.js";
 import { createBuiltinTarget } from "../../targets/builtin.js";
 import { HostCopy } from "./host-copy.js";
+import type { NotesBinding } from "./notes-values.js";
 import { seedOf } from "./seed.js";
 
 /** What a command printed in the test run, kept for `--update`. */
@@ -34,6 +35,8 @@ export interface ActualOutput {
 export interface LabTestResult {
   outcome: LabOutcome;
   actuals: ActualOutput[];
+  /** What the notes' values stood for in this run (the transcript matcher's bindings), for `--update`. */
+  bindings: NotesBinding[];
   /** SHA-256 of the file as it was tested (`--update` refuses to rewrite a file that changed since), if read from disk. */
   sourceHash?: string;
 }
@@ -52,14 +55,14 @@ export async function testLabFile(file: string): Promise<LabTestResult> {
     lab = parseLab(text, file);
   } catch (e) {
     if (!(e instanceof LabInputError)) throw e;
-    return { outcome: { id: file, path: file, title: file, durationMs: 0, steps: [], errors: [{ line: 0, message: e.message }] }, actuals: [] };
+    return { outcome: { id: file, path: file, title: file, durationMs: 0, steps: [], errors: [{ line: 0, message: e.message }] }, actuals: [], bindings: [] };
   }
   try {
     return { ...(await testLab(lab)), sourceHash: hashSource(text) };
   } catch (e) {
     // A bug in hostlab or the engine must cost one lab, not the whole run.
     const message = `internal error while testing: ${e instanceof Error ? e.message : String(e)} (please report this)`;
-    return { outcome: { id: lab.id, path: file, title: lab.title ?? lab.id, durationMs: 0, steps: [], errors: [{ line: 0, message }] }, actuals: [] };
+    return { outcome: { id: lab.id, path: file, title: lab.title ?? lab.id, durationMs: 0, steps: [], errors: [{ line: 0, message }] }, actuals: [], bindings: [] };
   }
 }
 
@@ -78,14 +81,15 @@ export async function testLab(lab: Lab): Promise<LabTestResult> {
   const copy = new HostCopy(target, { seed: seedOf(lab.meta.seed), profile: lab.meta.host });
   const player = new LabPlayer(plan, target);
   const actuals: ActualOutput[] = [];
+  const bindings = new Map<string, NotesBinding>();
   try {
     for (const failed of await player.prepare()) {
       const why = (failed.result.stderr || failed.result.stdout).trim().split("\n")[0] ?? "";
       errors.push({ line: lab.metaPositions.setup?.line ?? 1, message: `setup command \`${failed.command}\` failed (exit ${failed.result.exitCode}): ${why}` });
     }
     const steps: StepOutcome[] = [];
-    for (let i = 0; i < plan.steps.length; i++) steps.push(await testStep(plan, player, copy, i, errors, actuals));
-    return { outcome: { id: lab.id, path: lab.file, title: lab.title ?? lab.id, durationMs: performance.now() - started, steps, errors }, actuals };
+    for (let i = 0; i < plan.steps.length; i++) steps.push(await testStep(plan, player, copy, i, errors, actuals, bindings));
+    return { outcome: { id: lab.id, path: lab.file, title: lab.title ?? lab.id, durationMs: performance.now() - started, steps, errors }, actuals, bindings: [...bindings.values()] };
   } finally {
     await target.close();
   }
@@ -95,7 +99,7 @@ export async function testLab(lab: Lab): Promise<LabTestResult> {
 // is interrupted as Ctrl-C would, and fails (exit 130) like any other command whose output differs.
 const COMMAND_TIMEOUT_MS = 60_000;
 
-async function testStep(plan: LabPlan, player: LabPlayer, copy: HostCopy, index: number, errors: LabOutcome["errors"], actuals: ActualOutput[]): Promise<StepOutcome> {
+async function testStep(plan: LabPlan, player: LabPlayer, copy: HostCopy, index: number, errors: LabOutcome["errors"], actuals: ActualOutput[], bindings: Map<string, NotesBinding>): Promise<StepOutcome> {
   const planned = plan.steps[index];
   // Probed on a copy of the host (host-copy.ts), so checks leave no trace in what the commands print.
   const before = await copy.probe(planned.checks);
@@ -106,6 +110,7 @@ async function testStep(plan: LabPlan, player: LabPlayer, copy: HostCopy, index:
     const run = await player.type(command, { signal: AbortSignal.timeout(COMMAND_TIMEOUT_MS) });
     copy.invalidate();
     commands.push(commandOutcome(run));
+    if (run.match?.ok) for (const b of run.match.bindings) bindings.set(`${b.kind}\n${b.expected}`, { kind: b.kind, expected: b.expected, actual: b.actual });
     actuals.push({ line: command.line, output: combined(run.result), exitCode: run.result.exitCode, matched: run.status === "pass" });
   }
   const after = await copy.probe(planned.checks);

@@ -29,13 +29,13 @@ export async function updateLabFile(file: string, result: LabTestResult): Promis
     return { file, rewritten: [], retest: null, refused: "the file changed while it was being tested; run `hostlab test --update` again" };
   }
   const commands = playedCommands(original, file);
-  const first = rewriteExpectedOutput(original, commands, result.actuals);
+  const first = rewriteExpectedOutput(original, commands, result.actuals, { bindings: result.bindings });
   if (first.rewritten.length === 0) return { file, rewritten: [], retest: null };
   let text = first.text;
   let retest = await retestRewritten(text, file, commands);
   if ("refused" in retest) return { file, rewritten: [], retest: null, refused: retest.refused };
   if (retest.stillFailing.size > 0) {
-    text = rewriteExpectedOutput(original, commands, result.actuals, { literal: retest.stillFailing }).text;
+    text = rewriteExpectedOutput(original, commands, result.actuals, { literal: retest.stillFailing, bindings: result.bindings }).text;
     retest = await retestRewritten(text, file, commands);
     if ("refused" in retest) return { file, rewritten: [], retest: null, refused: retest.refused };
   }

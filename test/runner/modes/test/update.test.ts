@@ -52,6 +52,13 @@ describe("updateLabFile", () => {
     expect(statSync(file).mode & 0o777).toBe(0o640);
   });
 
+  it("writes a new line with the notes' ids, not the run's, so the lab's bindings still hold", async () => {
+    const { file, original } = scratch("podman.md");
+    const { text, u } = await breakAndUpdate(file, original, "  0d2c4b6a8e1f napper\n", "  0d2c4b6a8e1f nap\n");
+    expect(text).toBe(original);
+    expect(labPassed(u.retest!.outcome)).toBe(true);
+  });
+
   it("does nothing to a lab that passes", async () => {
     const { file, original } = scratch("basics.md");
     const u = await updateLabFile(file, await testLabFile(file));
