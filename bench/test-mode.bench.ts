@@ -33,7 +33,12 @@ await build({
   ],
   outdir, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "warning",
 });
-const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(outdir, "hostlab.js"), "test", ...args], { encoding: "utf8" });
+// A run that ends in 0 (all passed) or 1 (a lab failed) is a measurement; anything else (a broken bundle) is not.
+const cli = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [path.join(outdir, "hostlab.js"), "test", ...args], { encoding: "utf8" });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`hostlab test exited ${r.status}: ${r.stderr.trim().split("\n").slice(-3).join(" | ")}`);
+  return r;
+};
 report("hostlab test labs/ (CLI, end to end)", await timeMedian(() => cli("-r", "json", "labs"), 5, 1), "ms", "bundled CLI, node start-up included");
 
 // Two copies of the course through the CLI: what the worker pool buys on this machine (the bundled worker, as users
