@@ -23,7 +23,7 @@ for (const file of labs) {
   const note = `${commands} commands, ${labPassed(result.outcome) ? "passes" : "fails"}`;
   report(`hostlab test ${path.basename(file)} (in-process)`, await timeMedian(() => testLabFile(file), 7, 2), "ms", note);
 }
-report("hostlab test labs/ (in-process)", await timeMedian(() => testLabFiles(labs), 5, 1), "ms", `${labs.length} labs, ${cores} cores`);
+report("hostlab test labs/ (from source)", await timeMedian(() => testLabFiles(labs), 5, 1), "ms", `${labs.length} labs, this thread + tsx workers`);
 
 const outdir = path.join(root, "node_modules/.cache/hostlab-bench");
 await build({
