@@ -12,6 +12,12 @@ export interface BuiltinTargetOptions {
   wallClock?: boolean;
 }
 
+/**
+ * Check probes run on a copy of the host, never on the host itself: even a read-only probe takes pids, and pid gaps,
+ * container ids and MCS pairs all come from one seeded stream, so probing the student's host would change every id
+ * the lab prints afterwards. On the copy, a lab prints the same bytes with or without its checks, in every mode
+ * (`run`, `test`, `shell --lab`, the book). The copy is refreshed from a snapshot only when the host has changed.
+ */
 export interface BuiltinTarget extends Target {
   readonly host: Host;
   /** How many shells are open in the student's terminal (1 = the login shell). */
@@ -24,6 +30,8 @@ export function createBuiltinTarget(options: BuiltinTargetOptions = {}): Builtin
   // The terminal is "interactive" for the engine whatever the clock: `podman exec -it … bash` must open a nested
   // shell in test runs too, since the lab's next commands are typed into it.
   let session: Session = openSession(host, { interactive: true });
+  let copy: Host | null = null;
+  let copyIsStale = true;
   return {
     name: "builtin",
     host,
@@ -31,16 +39,20 @@ export function createBuiltinTarget(options: BuiltinTargetOptions = {}): Builtin
     depth: () => session.depth,
     async run(command: string, runOptions: RunOptions = {}): Promise<CommandResult> {
       if (session.closed) session = openSession(host, { interactive: true }); // `exit` from the login shell: log in again
+      copyIsStale = true;
       const r = await session.run(command, { signal: runOptions.signal });
       return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, output: r.output };
     },
     async probe(command: string): Promise<CommandResult> {
-      const side = openSession(host, { interactive: false });
-      const r = await side.run(command);
+      copy ??= createHost({ seed: options.seed, profile: options.profile });
+      if (copyIsStale) copy.restore(host.snapshot());
+      copyIsStale = false;
+      const r = await openSession(copy, { interactive: false }).run(command);
       return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
     },
     // Written as the student would write it (their uid and SELinux label), parent directories created.
     async writeFile(path: string, content: string): Promise<void> {
+      copyIsStale = true;
       const task = host.tasks.byPid[host.loginPid];
       const fs = taskFs(host, task);
       const abs = path.startsWith("/") ? path : `${session.cwd.replace(/\/$/, "")}/${path}`;

@@ -104,7 +104,7 @@ export async function createLocalTarget(options: LocalTargetOptions = {}): Promi
       return { stdout: String(r.stdout ?? ""), stderr: String(r.stderr ?? ""), exitCode };
     },
     async writeFile(path: string, content: string): Promise<void> {
-      const abs = resolve(startDir, path);
+      const abs = resolve(cwd, path);
       await mkdir(dirname(abs), { recursive: true });
       await writeFile(abs, content);
     },

@@ -23,7 +23,7 @@ export interface Target {
   run(command: string, options?: RunOptions): Promise<CommandResult>;
   /** Runs a check's probe beside the session: the student's cwd, variables and nested shells are not touched. */
   probe(command: string, options?: RunOptions): Promise<CommandResult>;
-  /** Writes a lab file (front matter `files`, `file=` blocks); a relative path is taken from the session's start. */
+  /** Writes a lab file (front matter `files`, `file=` blocks); a relative path is taken from the shell's current directory, where the lab's next command will look for it. */
   writeFile(path: string, content: string): Promise<void>;
   /** The prompt a shell on the target would show now, e.g. `[root@rhel9 ~]# `. */
   prompt(): string;

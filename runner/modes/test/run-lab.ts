@@ -16,7 +16,7 @@ import { planLab, type LabPlan } from "../../play/plan.js";
 import { combined, LabPlayer, type CommandRun } from "../../play/player.js";
 import type { CheckOutcome, CommandOutcome, LabOutcome, Status, StepOutcome } from "../../report/results.js";
 import { createBuiltinTarget } from "../../targets/builtin.js";
-import { HostCopy } from "./host-copy.js";
+import { recordProbes } from "./record-probes.js";
 import type { NotesBinding } from "./notes-values.js";
 import { seedOf } from "./seed.js";
 
@@ -78,7 +78,6 @@ export async function testLab(lab: Lab): Promise<LabTestResult> {
     if (!errors.some((x) => x.line === e.line && x.message.startsWith(e.message))) errors.push({ line: e.line, message: e.message });
   }
   const target = createBuiltinTarget({ seed: seedOf(lab.meta.seed), profile: lab.meta.host });
-  const copy = new HostCopy(target, { seed: seedOf(lab.meta.seed), profile: lab.meta.host });
   const player = new LabPlayer(plan, target);
   const actuals: ActualOutput[] = [];
   const bindings = new Map<string, NotesBinding>();
@@ -88,7 +87,7 @@ export async function testLab(lab: Lab): Promise<LabTestResult> {
       errors.push({ line: lab.metaPositions.setup?.line ?? 1, message: `setup command \`${failed.command}\` failed (exit ${failed.result.exitCode}): ${why}` });
     }
     const steps: StepOutcome[] = [];
-    for (let i = 0; i < plan.steps.length; i++) steps.push(await testStep(plan, player, copy, i, errors, actuals, bindings));
+    for (let i = 0; i < plan.steps.length; i++) steps.push(await testStep(plan, player, i, errors, actuals, bindings));
     return { outcome: { id: lab.id, path: lab.file, title: lab.title ?? lab.id, durationMs: performance.now() - started, steps, errors }, actuals, bindings: [...bindings.values()] };
   } finally {
     await target.close();
@@ -99,21 +98,19 @@ export async function testLab(lab: Lab): Promise<LabTestResult> {
 // is interrupted as Ctrl-C would, and fails (exit 130) like any other command whose output differs.
 const COMMAND_TIMEOUT_MS = 60_000;
 
-async function testStep(plan: LabPlan, player: LabPlayer, copy: HostCopy, index: number, errors: LabOutcome["errors"], actuals: ActualOutput[], bindings: Map<string, NotesBinding>): Promise<StepOutcome> {
+async function testStep(plan: LabPlan, player: LabPlayer, index: number, errors: LabOutcome["errors"], actuals: ActualOutput[], bindings: Map<string, NotesBinding>): Promise<StepOutcome> {
   const planned = plan.steps[index];
-  // Probed on a copy of the host (host-copy.ts), so checks leave no trace in what the commands print.
-  const before = await copy.probe(planned.checks);
+  // The builtin target probes a copy of the host, so checks leave no trace in what the commands print.
+  const before = await recordProbes(player.target, planned.checks);
   await player.enterStep(index);
-  copy.invalidate();
   const commands: CommandOutcome[] = [];
   for (const command of planned.commands) {
     const run = await player.type(command, { signal: AbortSignal.timeout(COMMAND_TIMEOUT_MS) });
-    copy.invalidate();
     commands.push(commandOutcome(run));
     if (run.match?.ok) for (const b of run.match.bindings) bindings.set(`${b.kind}\n${b.expected}`, { kind: b.kind, expected: b.expected, actual: b.actual });
     actuals.push({ line: command.line, output: combined(run.result), exitCode: run.result.exitCode, matched: run.status === "pass" });
   }
-  const after = await copy.probe(planned.checks);
+  const after = await recordProbes(player.target, planned.checks);
   const checks: CheckOutcome[] = [];
   for (const check of planned.checks) {
     // The self-test judges the probe answers recorded before and after the step; selfTestCheck holds the rules (and
