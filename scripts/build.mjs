@@ -9,6 +9,10 @@ await build({
   ],
   outdir: "dist",
   bundle: true,
+  // Split, so a subcommand loads only what it uses: `hostlab lint` never loads the engine, just-bash or execa.
+  // Chunks sit beside hostlab.js (no subfolder), where the test pool looks for test-worker.js from its own chunk.
+  splitting: true,
+  chunkNames: "chunk-[hash]",
   platform: "node",
   format: "esm",
   target: "node20",

@@ -9,8 +9,7 @@ import { rewriteExpectedOutput } from "../modes/test/rewrite-output.js";
 import { testLab } from "../modes/test/run-lab.js";
 import { lintLab } from "../lint/index.js";
 
-/** What a lab id may be (the front matter's rule): lower-case letters, digits, '.', '_' and '-'. */
-export const LAB_ID = /^[a-z0-9][a-z0-9._-]*$/;
+export { LAB_ID } from "./lab-id.js";
 
 // Stands in for output until the lab is played; any text the host does not print would do.
 const PLACEHOLDER = "(output written by hostlab new)";

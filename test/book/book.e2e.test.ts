@@ -109,7 +109,9 @@ describe.skipIf(missing !== null)("the book in chromium", () => {
   it("works from file:// too: the lab page opens from the index and its terminal runs", async () => {
     await page.goto(pathToFileURL(path.join(out, "index.html")).href);
     await page.locator("[data-lab=container-hosts] h2 a").click();
-    expect(page.url()).toMatch(/^file:.*\/labs\/container-hosts\.html$/);
+    // The click starts a navigation; wait until the lab page has loaded and its script is listening.
+    await page.waitForURL(/^file:.*\/labs\/container-hosts\.html$/);
+    await page.waitForLoadState("load");
     await page.evaluate(() => localStorage.clear());
     await page.locator("[data-action=try-it]").first().click();
     await page.waitForFunction(() => document.body.dataset.terminal === "ready");

@@ -5,8 +5,6 @@
 import type { Command } from "commander";
 import { InvalidArgumentError } from "commander";
 import { statSync } from "node:fs";
-import { BookFailure, buildBook, DEFAULT_BOOK_TITLE } from "../../../book/build.js";
-import { serveStatic, watchLabs } from "../../../book/serve.js";
 import { EXIT_BAD_INPUT, LabInputError, withFriendlyErrors } from "../../labs/errors.js";
 import { expandLabPaths, findLab, LABS_DIR } from "../../labs/find.js";
 
@@ -17,7 +15,7 @@ const DEFAULT_PORT = 4000;
 interface BookOptions {
   out: string;
   allowFailing?: boolean;
-  title: string;
+  title?: string;
   serve?: boolean;
   port: number;
 }
@@ -29,7 +27,7 @@ export function register(program: Command): void {
     .argument("[labs...]", "lab ids, lab files or directories of labs")
     .option("-o, --out <dir>", "folder to write the site into", DEFAULT_BOOK_DIR)
     .option("--allow-failing", "publish labs whose run fails, marked as failing, instead of stopping")
-    .option("--title <text>", "the course's name on every page", DEFAULT_BOOK_TITLE)
+    .option("--title <text>", "the course's name on every page (default: \"hostlab labs\")")
     .option("--serve", "serve the site on 127.0.0.1 and rebuild when a lab changes")
     .option("-p, --port <n>", "port for --serve (0: any free port)", parsePort, DEFAULT_PORT)
     .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT_BAD_INPUT))
@@ -42,6 +40,7 @@ async function runBook(names: string[], opts: BookOptions): Promise<void> {
     if (!ok) process.exitCode = 1;
     return;
   }
+  const { serveStatic, watchLabs } = await import("../../../book/serve.js");
   const { url } = await serveStatic(opts.out, opts.port).catch((e: NodeJS.ErrnoException) => {
     throw new LabInputError(e.code === "EADDRINUSE" ? `port ${opts.port} is in use; pick another with --port` : `cannot serve: ${e.message}`);
   });
@@ -58,6 +57,8 @@ async function runBook(names: string[], opts: BookOptions): Promise<void> {
 
 // One build; a failing lab is reported and leaves the previous site in place. Returns whether it succeeded.
 async function build(names: string[], opts: BookOptions): Promise<boolean> {
+  // Loaded when a book is built, so other subcommands start without the engine and the site builder.
+  const { BookFailure, buildBook } = await import("../../../book/build.js");
   try {
     const result = await buildBook({
       labFiles: resolveLabs(names),

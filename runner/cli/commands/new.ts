@@ -6,7 +6,7 @@ import { chmodSync, existsSync } from "node:fs";
 import path from "node:path";
 import { LabInputError, withFriendlyErrors } from "../../labs/errors.js";
 import { LABS_DIR } from "../../labs/find.js";
-import { LAB_ID, scaffoldLab } from "../../scaffold/new-lab.js";
+import { LAB_ID } from "../../scaffold/lab-id.js";
 import { writeFileAtomic } from "../../state/atomic-write.js";
 
 export function register(program: Command): void {
@@ -22,6 +22,7 @@ async function runNew(id: string, dir: string): Promise<void> {
   if (!LAB_ID.test(id)) throw new LabInputError(`"${id}" is not a lab id: use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit`);
   const file = path.join(dir, `${id}.md`);
   if (existsSync(file)) throw new LabInputError(`${file} already exists; pick another id, or edit that lab`);
+  const { scaffoldLab } = await import("../../scaffold/new-lab.js");
   const text = await scaffoldLab(id, file);
   await writeFileAtomic(file, text);
   chmodSync(file, 0o644); // an ordinary, shareable source file (the atomic write creates private files)

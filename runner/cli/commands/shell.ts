@@ -4,7 +4,7 @@
 import type { Command } from "commander";
 import { withFriendlyErrors } from "../../labs/errors.js";
 import { createInterface } from "node:readline";
-import { createHost, openSession, type Session } from "../../../engine/index.js";
+import type { Session } from "../../../engine/index.js";
 
 interface ShellOptions {
   seed?: string;
@@ -38,6 +38,8 @@ export function register(program: Command): void {
         return;
       }
       const interactive = Boolean(process.stdin.isTTY);
+      // The engine is loaded when a shell opens, so other subcommands start without it.
+      const { createHost, openSession } = await import("../../../engine/index.js");
       const host = createHost({ seed, profile: opts.host, interactive, timeSource: () => Date.now(), wait: realWait });
       const session = openSession(host, { interactive, env: process.stdout.columns ? { COLUMNS: String(process.stdout.columns) } : {} });
       if (interactive) await interactiveLoop(session);

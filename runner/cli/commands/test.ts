@@ -10,8 +10,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { EXIT_BAD_INPUT, withFriendlyErrors } from "../../labs/errors.js";
 import { expandLabPaths, findLab, LABS_DIR } from "../../labs/find.js";
-import { testLabFiles, type LabTestResult } from "../../modes/test/index.js";
-import { updateLabFile } from "../../modes/test/update.js";
+import type { LabTestResult } from "../../modes/test/index.js";
 import { toJson } from "../../report/json.js";
 import { toJUnit } from "../../report/junit.js";
 import type { LabOutcome } from "../../report/results.js";
@@ -54,6 +53,8 @@ async function runTest(names: string[], opts: TestOptions): Promise<void> {
   const treeOnTerminal = opts.reporter === "tree" || opts.output !== undefined;
   const printInOrder = inOrder((outcome: LabOutcome) => process.stdout.write(renderLabTree(outcome, { color })));
   const started = performance.now();
+  // Loaded when the command runs, so other subcommands start without the engine (see scripts/build.mjs).
+  const { testLabFiles } = await import("../../modes/test/index.js");
   let results = await testLabFiles(files, {
     jobs: opts.jobs ?? availableParallelism(),
     onResult: treeOnTerminal ? (index, result) => printInOrder(index, result.outcome) : undefined,
@@ -117,6 +118,7 @@ async function update(files: string[], results: LabTestResult[]): Promise<LabTes
   const after = [...results];
   for (let k = 0; k < files.length; k++) {
     if (labPassed(results[k].outcome) || results[k].actuals.length === 0) continue; // nothing ran: nothing to write
+    const { updateLabFile } = await import("../../modes/test/update.js");
     const u = await updateLabFile(files[k], results[k]);
     if (u.refused) process.stderr.write(`hostlab: ${files[k]}: not updated: ${u.refused}\n`);
     if (!u.retest) continue;
