@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { build } from "esbuild";
+import { cliBuildOptions } from "../scripts/cli-bundle.mjs";
 import { median, report } from "./measure.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -18,10 +19,7 @@ const LAB = path.join(ROOT, "test/fixtures/run-mode/student.md");
 const RUNS = 7;
 const cli = path.join(ROOT, "node_modules/.cache/hostlab-bench/hostlab.js");
 
-await build({
-  entryPoints: [path.join(ROOT, "runner/cli/main.ts")], outfile: cli, bundle: true, platform: "node", format: "esm",
-  target: "node20", packages: "external", logLevel: "warning",
-});
+await build(cliBuildOptions(ROOT, path.dirname(cli)));
 
 /** CPU milliseconds used so far by a process and its descendants (Linux /proc; 0 elsewhere). */
 function cpuMs(pid: number): number {

@@ -1,6 +1,6 @@
 // `hostlab test` as an author and a CI job run it: the bundled CLI in a scratch project, exit codes, the tree with
 // its diffs, the JUnit/JSON/TAP reports, --output, --update, and parallel runs that report exactly as serial ones.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -125,7 +125,9 @@ describe("hostlab test", () => {
     // A bundle without test-worker.js beside it (someone's custom build) tests the labs in one thread, same report.
     const solo = path.join(path.dirname(bundle), "../hostlab-test-command-solo/hostlab.js");
     mkdirSync(path.dirname(solo), { recursive: true });
-    copyFileSync(bundle, solo);
+    for (const f of readdirSync(path.dirname(bundle)).filter((f) => !f.startsWith("test-worker."))) {
+      copyFileSync(path.join(path.dirname(bundle), f), path.join(path.dirname(solo), f));
+    }
     expect(runCli(solo, dir, ["test", "-r", "json", "-o", "solo.json", "-j", "4", ...order]).code).toBe(1);
     expect(report("solo.json")).toEqual(report("serial.json"));
   });

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
+import { cliBuildOptions } from "../../../../scripts/cli-bundle.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const repo = path.resolve(import.meta.dirname, "../../../..");
@@ -12,10 +13,7 @@ const repo = path.resolve(import.meta.dirname, "../../../..");
 const bundle = path.join(repo, "node_modules/.cache/hostlab-cli-test/hostlab.js");
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(repo, "runner/cli/main.ts")], outfile: bundle, bundle: true, platform: "node", format: "esm",
-    target: "node20", packages: "external", logLevel: "warning",
-  });
+  await build(cliBuildOptions(repo, path.dirname(bundle)));
 });
 
 /** Runs the bundled CLI in `cwd`. */

@@ -7,19 +7,14 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
+import { cliBuildOptions } from "../../../../scripts/cli-bundle.mjs";
 
 export const repo = path.resolve(import.meta.dirname, "../../../..");
 
 /** Bundles the CLI into node_modules/.cache/hostlab-<name>/; returns the path of hostlab.js. */
 export async function bundleCli(name: string): Promise<string> {
   const outdir = path.join(repo, "node_modules/.cache", `hostlab-${name}`);
-  await build({
-    entryPoints: [
-      { in: path.join(repo, "runner/cli/main.ts"), out: "hostlab" },
-      { in: path.join(repo, "runner/modes/test/worker.ts"), out: "test-worker" },
-    ],
-    outdir, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "warning",
-  });
+  await build(cliBuildOptions(repo, outdir));
   return path.join(outdir, "hostlab.js");
 }
 
