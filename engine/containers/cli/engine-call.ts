@@ -8,7 +8,7 @@
 import type { Host } from "../../host.js";
 import type { CommandContext, CommandResult } from "../../userland/command.js";
 import { reapTasks } from "../../kernel/tasks.js";
-import { engineState, findContainer, type Container, type EngineState } from "../container.js";
+import { engineState, findContainer, listContainers, type Container, type EngineState } from "../container.js";
 import type { EngineEra } from "../engines.js";
 import { dockerArgv0 } from "../images/store.js";
 
@@ -89,6 +89,15 @@ export class EngineCall {
     else if (this.era.family === "podman1") this.err(`Error: no container with name or ID ${ref} found: no such container\n`);
     else this.err(`Error response from daemon: No such container: ${ref}\n`);
     return undefined;
+  }
+
+  /**
+   * The containers a subcommand acts on: with `--all`, every container `pick` accepts (named by id); else the ones
+   * the arguments name, `c` undefined where the engine has already said "no such container".
+   */
+  targets(all: boolean, refs: readonly string[], pick: (c: Container) => boolean = () => true): Array<{ ref: string; c: Container | undefined }> {
+    if (all) return listContainers(this.state).filter(pick).map((c) => ({ ref: c.id, c }));
+    return refs.map((ref) => ({ ref, c: this.container(ref) }));
   }
 
   /** Exit code after a lookup failure. */

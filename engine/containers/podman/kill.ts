@@ -6,7 +6,6 @@
 import type { CommandResult } from "../../userland/command.js";
 import { parseFlags } from "../cli/flags.js";
 import type { EngineCall } from "../cli/engine-call.js";
-import { listContainers } from "../container.js";
 import { killContainer, SIGNALS, stopContainer } from "../lifecycle.js";
 import { classifyInit } from "../entrypoint.js";
 
@@ -20,9 +19,7 @@ export const kill = {
     const signal = /^\d+$/.test(sigText) ? Number(sigText) : SIGNALS[sigText];
     if (signal === undefined) return call.fail(`invalid signal: ${f.strings.get("signal")}`);
     const all = f.bools.has("all");
-    const targets = all
-      ? listContainers(call.state).filter((c) => c.status === "running").map((c) => ({ ref: c.id, c }))
-      : f.positionals.map((ref) => ({ ref, c: call.container(ref) }));
+    const targets = call.targets(all, f.positionals, (c) => c.status === "running");
     let code = 0;
     for (const { ref, c } of targets) {
       if (!c) {

@@ -23,7 +23,7 @@ export const mount = {
       }
       return call.done(0);
     }
-    const targets = f.bools.has("all") ? listContainers(call.state).map((c) => ({ ref: c.id, c })) : f.positionals.map((ref) => ({ ref, c: call.container(ref) }));
+    const targets = call.targets(f.bools.has("all"), f.positionals);
     let code = 0;
     for (const { c } of targets) {
       if (!c) {

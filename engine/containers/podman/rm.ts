@@ -6,7 +6,6 @@
 import type { CommandResult } from "../../userland/command.js";
 import { parseFlags } from "../cli/flags.js";
 import type { EngineCall } from "../cli/engine-call.js";
-import { listContainers } from "../container.js";
 import { killContainer, removeContainer, SIGNALS } from "../lifecycle.js";
 
 /** rm */
@@ -19,9 +18,7 @@ export const rm = {
     ], true);
     if ("error" in f) return call.usage(f.error);
     const force = f.bools.has("force");
-    const targets = f.bools.has("all")
-      ? listContainers(call.state).map((c) => ({ ref: c.id, c }))
-      : f.positionals.map((ref) => ({ ref, c: call.container(ref) }));
+    const targets = call.targets(f.bools.has("all"), f.positionals);
     let code = 0;
     for (const { ref, c } of targets) {
       if (!c) {

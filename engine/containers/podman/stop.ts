@@ -6,7 +6,6 @@
 import type { CommandResult } from "../../userland/command.js";
 import { parseFlags } from "../cli/flags.js";
 import type { EngineCall } from "../cli/engine-call.js";
-import { listContainers } from "../container.js";
 import { stopContainer } from "../lifecycle.js";
 import { classifyInit } from "../entrypoint.js";
 
@@ -17,9 +16,7 @@ export const stop = {
     const f = parseFlags(args, [{ name: "all", short: "a", kind: "bool" }, { name: "time", short: "t", kind: "string" }, { name: "timeout", kind: "string" }], true);
     if ("error" in f) return call.usage(f.error);
     const timeout = Number(f.strings.get("time") ?? f.strings.get("timeout") ?? 10);
-    const targets = f.bools.has("all")
-      ? listContainers(call.state).filter((c) => c.status === "running").map((c) => ({ ref: c.id, c }))
-      : f.positionals.map((ref) => ({ ref, c: call.container(ref) }));
+    const targets = call.targets(f.bools.has("all"), f.positionals, (c) => c.status === "running");
     let code = 0;
     for (const { ref, c } of targets) {
       if (!c) {

@@ -5,7 +5,6 @@
 import type { CommandResult } from "../../userland/command.js";
 import { parseFlags } from "../cli/flags.js";
 import type { EngineCall } from "../cli/engine-call.js";
-import { listContainers } from "../container.js";
 import { unmountRootfs } from "../storage.js";
 
 /** umount */
@@ -15,7 +14,7 @@ export const umount = {
   run(call: EngineCall, args: string[]): CommandResult {
     const f = parseFlags(args, [{ name: "all", short: "a", kind: "bool" }, { name: "force", short: "f", kind: "bool" }], true);
     if ("error" in f) return call.usage(f.error);
-    const targets = f.bools.has("all") ? listContainers(call.state).filter((c) => c.mountCount > 0).map((c) => ({ ref: c.id, c })) : f.positionals.map((ref) => ({ ref, c: call.container(ref) }));
+    const targets = call.targets(f.bools.has("all"), f.positionals, (c) => c.mountCount > 0);
     let code = 0;
     for (const { ref, c } of targets) {
       if (!c) {

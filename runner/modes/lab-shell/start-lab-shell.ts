@@ -2,10 +2,9 @@
 // replay, then the lab shell. Returns the exit status (0, or 2 for bad input).
 import chalk, { Chalk } from "chalk";
 import { EXIT_BAD_INPUT, LabInputError } from "../../labs/errors.js";
-import { findLab } from "../../labs/find.js";
 import { readLabText } from "../../labs/load.js";
 import { HOST_PROFILES } from "../../model/front-matter.js";
-import { planLab } from "../../play/plan.js";
+import { loadPlayableLab } from "../../play/playable-lab.js";
 import { hashLabText } from "../../session/lab-hash.js";
 import { openLabSession } from "../../session/open-session.js";
 import { restoreHost } from "../../session/restore-host.js";
@@ -33,13 +32,12 @@ export async function startLabShell(name: string, flags: LabShellFlags, io: LabS
   if (flags.host !== undefined && !(HOST_PROFILES as readonly string[]).includes(flags.host)) {
     throw new LabInputError(`--host ${flags.host}: unknown host profile; choose one of ${HOST_PROFILES.join(", ")}`);
   }
-  const lab = findLab(name);
-  const plan = planLab(lab);
-  if (plan.errors.length) {
-    for (const e of plan.errors) io.err(`${lab.file}:${e.line}:${e.column}: ${e.message}\n`);
-    io.err(`hostlab: ${lab.file} cannot be played until its checks are fixed (see \`hostlab lint ${lab.file}\`)\n`);
+  const playable = loadPlayableLab(name);
+  if ("refusal" in playable) {
+    io.err(playable.refusal);
     return EXIT_BAD_INPUT;
   }
+  const { lab, plan } = playable;
   const screen = new Screen(io.out, io.env.NO_COLOR ? new Chalk({ level: 0 }) : chalk, Math.min(io.columns ?? 80, 100));
   const opened = await openLabSession({ plan, hash: hashLabText(readLabText(lab.file)), stateDir: stateDir(io.env), seed: flags.seed, host: flags.host });
   try {

@@ -3,9 +3,9 @@
 // input (or no terminal to ask on), 130 left with Ctrl-C — with progress saved in every case.
 import chalk, { Chalk } from "chalk";
 import { EXIT_BAD_INPUT, LabInputError } from "../../labs/errors.js";
-import { findLab } from "../../labs/find.js";
 import { readLabText } from "../../labs/load.js";
-import { planLab, type LabPlan } from "../../play/plan.js";
+import type { LabPlan } from "../../play/plan.js";
+import { loadPlayableLab } from "../../play/playable-lab.js";
 import { hashLabText } from "../../session/lab-hash.js";
 import { openLabSession, type OpenedSession } from "../../session/open-session.js";
 import { restoreHost, type RestoredHost } from "../../session/restore-host.js";
@@ -39,13 +39,12 @@ export async function startRun(name: string, settings: RunSettings, io: RunIo): 
     io.err("hostlab run needs a terminal to ask what to do at each command; use --yes to run every step without asking\n");
     return EXIT_BAD_INPUT;
   }
-  const lab = findLab(name);
-  const plan = planLab(lab);
-  if (plan.errors.length) {
-    for (const e of plan.errors) io.err(`${lab.file}:${e.line}:${e.column}: ${e.message}\n`);
-    io.err(`hostlab: ${lab.file} cannot be played until its checks are fixed (see \`hostlab lint ${lab.file}\`)\n`);
+  const playable = loadPlayableLab(name);
+  if ("refusal" in playable) {
+    io.err(playable.refusal);
     return EXIT_BAD_INPUT;
   }
+  const { lab, plan } = playable;
   const screen = new Screen(io.out, settings.color ? chalk : new Chalk({ level: 0 }), Math.min(io.columns ?? 80, 100));
   const title = lab.title ?? lab.id;
 
